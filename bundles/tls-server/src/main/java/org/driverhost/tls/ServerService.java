@@ -1,0 +1,45 @@
+package org.driverhost.tls;
+
+/**
+ * Starts and stops the server sockets of drivers.
+ *
+ * <p>Every method is thread-safe. Listener callbacks arrive on network threads, so a listener must hand
+ * them to its own thread instead of blocking.
+ */
+public interface ServerService {
+
+    /**
+     * Binds a server as described by the spec and reports its life to the listener.
+     *
+     * <p>{@link ServerListener#serverOnline} is called before this method returns, with the port actually
+     * bound, so a spec with port 0 learns its ephemeral port there and in the returned handle.
+     *
+     * @throws ServerException when the spec is invalid, its credentials cannot be loaded or the port cannot
+     *     be bound; the message names the parameter and value and is meant for the driver's author
+     */
+    ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException;
+
+    /**
+     * Queues bytes for a connection.
+     *
+     * @return false when the connection is unknown or already closed
+     */
+    boolean send(long connection, byte[] data);
+
+    /**
+     * Closes a connection after every byte queued by {@link #send} has been written.
+     * Does nothing for an unknown or closed connection.
+     */
+    void close(long connection);
+
+    /**
+     * Stops the owner's server on that port: queued data is flushed, each connection reported offline,
+     * then the server.
+     *
+     * @return false when the owner has no server on that port
+     */
+    boolean destroy(String owner, int port);
+
+    /** Stops every server of the owner, as {@link #destroy(String, int)} does for each. */
+    void destroyAll(String owner);
+}

@@ -1,0 +1,197 @@
+package org.driverhost.tls.internal;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.driverhost.tls.ServerException;
+import org.driverhost.tls.ServerHandle;
+import org.driverhost.tls.ServerListener;
+import org.driverhost.tls.ServerService;
+import org.driverhost.tls.ServerSpec;
+import org.driverhost.tls.internal.framing.DelimiterFramer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The server socket service on Netty: one pair of event loop groups shared by every driver's servers. */
+@Component(service = ServerService.class, configurationPid = "org.driverhost.tls")
+@Designate(ocd = ServerSettings.class)
+public final class NettyServerService implements ServerService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyServerService.class);
+    private static final long BIND_TIMEOUT_SECONDS = 10;
+
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final ConnectionRegistry connections = new ConnectionRegistry();
+    private final Map<Integer, RunningServer> serversByPort = new ConcurrentHashMap<>();
+    private final TlsContextFactory tlsContexts = new TlsContextFactory();
+    private volatile ServerSettings settings;
+
+    @Activate
+    public NettyServerService(ServerSettings settings) {
+        this.settings = settings;
+        this.acceptors = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(threadCount(settings), NioIoHandler.newFactory());
+        LOG.info("Server sockets ready: bind address {}, flush timeout {} ms", settings.bindAddress(),
+                settings.flushTimeoutMillis());
+    }
+
+    @Modified
+    void modified(ServerSettings changed) {
+        this.settings = changed;
+        LOG.info("Server socket settings changed: bind address {} applies to servers started from now on",
+                changed.bindAddress());
+    }
+
+    @Deactivate
+    void deactivate() {
+        for (RunningServer server : List.copyOf(serversByPort.values())) {
+            server.stop();
+        }
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException {
+        checkPort(spec.port());
+        SslContext sslContext = spec.isTls() ? tlsContexts.create(spec) : null;
+        RunningServer server = new RunningServer(spec, listener);
+        ServerSettings current = settings;
+
+        Channel channel = bind(spec, current, server, sslContext);
+        int port = ((InetSocketAddress) channel.localAddress()).getPort();
+        if (serversByPort.putIfAbsent(port, server) != null) {
+            channel.close();
+            throw portTaken(port);
+        }
+        server.bound(channel, port, stopped -> serversByPort.remove(stopped.port(), stopped));
+        LOG.info("{}: listening on {}:{}", spec, current.bindAddress(), port);
+        listener.serverOnline(port);
+        return server;
+    }
+
+    @Override
+    public boolean send(long connection, byte[] data) {
+        Channel channel = connections.find(connection);
+        if (channel == null || !channel.isActive()) {
+            return false;
+        }
+        channel.writeAndFlush(Unpooled.wrappedBuffer(data));
+        return true;
+    }
+
+    @Override
+    public void close(long connection) {
+        Channel channel = connections.find(connection);
+        if (channel != null) {
+            // The empty write completes after every earlier write, so queued replies reach the client first.
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public boolean destroy(String owner, int port) {
+        RunningServer server = serversByPort.get(port);
+        if (server == null || !server.spec().owner().equals(owner)) {
+            return false;
+        }
+        server.stop();
+        return true;
+    }
+
+    @Override
+    public void destroyAll(String owner) {
+        for (RunningServer server : List.copyOf(serversByPort.values())) {
+            if (server.spec().owner().equals(owner)) {
+                server.stop();
+            }
+        }
+    }
+
+    private void checkPort(int port) throws ServerException {
+        if (port < 0 || port > 65535) {
+            throw new ServerException("invalid port " + port + ": give a number from 1 to 65535, or 0 for any free port");
+        }
+        if (port != 0 && serversByPort.containsKey(port)) {
+            throw portTaken(port);
+        }
+    }
+
+    private static ServerException portTaken(int port) {
+        return new ServerException("invalid port " + port + ": a DriverHost server already listens on it; "
+                + "destroy that server first or choose another port");
+    }
+
+    private Channel bind(ServerSpec spec, ServerSettings current, RunningServer server, SslContext sslContext)
+            throws ServerException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        buildPipeline(channel, server, sslContext, current);
+                    }
+                });
+        ChannelFuture future = bootstrap.bind(current.bindAddress(), spec.port());
+        if (!future.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            future.cancel(false);
+            throw new ServerException("invalid port " + spec.port() + ": binding timed out");
+        }
+        if (!future.isSuccess()) {
+            Throwable cause = future.cause();
+            if (cause instanceof BindException) {
+                throw new ServerException("invalid port " + spec.port() + ": it is already in use on "
+                        + current.bindAddress() + " (" + cause.getMessage() + "); choose another port", cause);
+            }
+            throw new ServerException("cannot listen on " + current.bindAddress() + ":" + spec.port() + ": "
+                    + cause.getMessage(), cause);
+        }
+        return future.channel();
+    }
+
+    private void buildPipeline(SocketChannel channel, RunningServer server, SslContext sslContext,
+            ServerSettings current) {
+        server.connectionOpened(channel);
+        if (sslContext != null) {
+            SslHandler tls = sslContext.newHandler(channel.alloc());
+            tls.setHandshakeTimeoutMillis(current.handshakeTimeoutMillis());
+            channel.pipeline().addLast("tls", tls);
+        }
+        byte[] delimiter = server.spec().delimiter();
+        if (delimiter.length > 0) {
+            int maxPayload = Math.max(current.maxPayloadBytes(), delimiter.length);
+            channel.pipeline().addLast("framer", new DelimiterFramer(delimiter, maxPayload, current.flushTimeoutMillis()));
+        }
+        channel.pipeline().addLast("connection", new ConnectionHandler(server, connections));
+    }
+
+    private static int threadCount(ServerSettings settings) {
+        int configured = settings.networkThreads();
+        return configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+    }
+}

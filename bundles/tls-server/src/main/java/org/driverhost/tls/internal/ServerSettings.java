@@ -1,0 +1,31 @@
+package org.driverhost.tls.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Settings of the server socket service, under the configuration PID {@code org.driverhost.tls}. */
+@ObjectClassDefinition(name = "DriverHost server sockets",
+        description = "Where and how drivers' TLS and TCP servers listen.")
+public @interface ServerSettings {
+
+    @AttributeDefinition(name = "Bind address",
+            description = "IP address that drivers' servers listen on: 0.0.0.0 for all IPv4 interfaces, "
+                    + ":: for all interfaces, 127.0.0.1 for this machine only. Applies to servers started after a change.")
+    String bindAddress() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Flush timeout (ms)",
+            description = "Bytes that wait this long without a delimiter are delivered to the driver as they are. 0 waits forever.")
+    long flushTimeoutMillis() default 5000;
+
+    @AttributeDefinition(name = "Maximum payload (bytes)",
+            description = "A payload without delimiter that grows to this size is delivered in pieces of this size.")
+    int maxPayloadBytes() default 65536;
+
+    @AttributeDefinition(name = "TLS handshake timeout (ms)",
+            description = "A client that has not finished its TLS handshake after this time is disconnected.")
+    long handshakeTimeoutMillis() default 10000;
+
+    @AttributeDefinition(name = "Network threads",
+            description = "Threads that serve all connections. 0 means one per processor core.")
+    int networkThreads() default 0;
+}
