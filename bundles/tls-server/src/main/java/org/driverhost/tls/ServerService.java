@@ -1,5 +1,7 @@
 package org.driverhost.tls;
 
+import java.util.List;
+
 /**
  * Starts and stops the server sockets of drivers.
  *
@@ -42,4 +44,7 @@ public interface ServerService {
 
     /** Stops every server of the owner, as {@link #destroy(String, int)} does for each. */
     void destroyAll(String owner);
+
+    /** Returns the servers running now, of every owner, for operators' views. */
+    List<ServerHandle> servers();
 }

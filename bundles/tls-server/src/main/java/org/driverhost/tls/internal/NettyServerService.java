@@ -131,6 +131,11 @@ public final class NettyServerService implements ServerService {
         }
     }
 
+    @Override
+    public List<ServerHandle> servers() {
+        return List.copyOf(serversByPort.values());
+    }
+
     private void checkPort(int port) throws ServerException {
         if (port < 0 || port > 65535) {
             throw new ServerException("invalid port " + port + ": give a number from 1 to 65535, or 0 for any free port");
