@@ -2,7 +2,9 @@ package org.driverhost.lua.internal.c4;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 import org.driverhost.tls.ServerException;
 import org.driverhost.tls.ServerHandle;
 import org.driverhost.tls.ServerService;
@@ -18,11 +20,14 @@ public final class DriverServers {
 
     /** How long a stop waits for connections to flush their queued data and close. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
+    private static final long RELEASE_RETRY_MILLIS = 2_000;
+    private static final long RELEASE_RETRY_PAUSE_NANOS = 5_000_000;
 
     private final ServerService service;
     private final String owner;
     private final Logger log;
     private final Map<Integer, ServerEvents> running = new ConcurrentHashMap<>();
+    private final Set<Integer> released = ConcurrentHashMap.newKeySet();
 
     public DriverServers(ServerService service, String owner, Logger log) {
         this.service = service;
@@ -31,13 +36,34 @@ public final class DriverServers {
     }
 
     ServerHandle start(ServerSpec spec, ServerEvents events) throws ServerException {
-        ServerHandle handle = service.start(spec, events);
+        ServerHandle handle = startWhenReleased(spec, events);
         int port = handle.port();
         events.whenOffline(() -> running.remove(port, events));
         if (!events.isOffline()) {
             running.put(port, events);
         }
         return handle;
+    }
+
+    /**
+     * Starts the server, retrying for a short time when its port was released by this driver a moment ago.
+     * NOTE: the service reports a server offline when Netty has closed its channel, but Java NIO closes the
+     * socket of a channel registered with a selector only when the event loop next deregisters it, so for a
+     * few milliseconds binding the same port again fails with "already in use".
+     */
+    private ServerHandle startWhenReleased(ServerSpec spec, ServerEvents events) throws ServerException {
+        boolean justReleased = spec.port() != 0 && released.remove(spec.port());
+        long deadline = System.nanoTime() + RELEASE_RETRY_MILLIS * 1_000_000;
+        while (true) {
+            try {
+                return service.start(spec, events);
+            } catch (ServerException e) {
+                if (!justReleased || !e.getMessage().contains("already in use") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(RELEASE_RETRY_PAUSE_NANOS);
+            }
+        }
     }
 
     ServerService service() {
@@ -68,7 +94,9 @@ public final class DriverServers {
         try {
             for (ServerEvents events : servers) {
                 long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
-                if (!events.awaitOffline(left)) {
+                if (events.awaitOffline(left)) {
+                    released.add(events.port());
+                } else {
                     log.warn("Driver {}: a server did not go offline within {} ms; its port may still be taken",
                             owner, STOP_TIMEOUT_MILLIS);
                     return;

@@ -20,6 +20,7 @@ final class ServerEvents implements ServerListener {
     private final LuaValue identifier;
     private final CountDownLatch offline = new CountDownLatch(1);
     private volatile Runnable whenOffline = () -> { };
+    private volatile int port;
 
     /**
      * @param identifier the driver's identifier argument, passed back to every callback unchanged (nil when none)
@@ -33,6 +34,11 @@ final class ServerEvents implements ServerListener {
         this.whenOffline = action;
     }
 
+    /** Returns the port the server was bound to, once it has reported itself online. */
+    int port() {
+        return port;
+    }
+
     boolean isOffline() {
         return offline.getCount() == 0;
     }
@@ -44,6 +50,7 @@ final class ServerEvents implements ServerListener {
 
     @Override
     public void serverOnline(int port) {
+        this.port = port;
         // Called inside ServerService.start on the driver's thread: queuing makes the callback run after
         // C4:CreateServer or C4:CreateTLSServer has returned, as on a controller.
         driver.post(() -> driver.callGlobal("OnServerStatusChanged", LuaValue.valueOf(port), ONLINE, identifier));

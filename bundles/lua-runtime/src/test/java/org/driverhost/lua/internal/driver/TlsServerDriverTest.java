@@ -269,6 +269,39 @@ class TlsServerDriverTest extends DriverTestSupport {
         assertEquals(DriverState.RUNNING, manager.driver("args").orElseThrow().state());
     }
 
+    @Test
+    void destroyServerFreesPortForImmediateReuse() throws Exception {
+        String lua = """
+                function OnDriverLateInit() record("create", C4:CreateServer(0, "", false, "first")) end
+                function OnServerStatusChanged(port, status, id)
+                  record("status", type(port), port, status, id)
+                  if id == "first" and status == "ONLINE" then
+                    record("destroy", C4:DestroyServer(port))
+                    record("again", C4:CreateServer(port, "", false, "second"))
+                    record("unknown", C4:DestroyServer(1))
+                    record("send", C4:ServerSend(424242, "x"))
+                    record("logs", C4:ErrorLog("error from the driver"), C4:DebugLog("debug from the driver"))
+                  elseif id == "second" and status == "ONLINE" then
+                    record("destroy all", C4:DestroyServer())
+                  end
+                end
+                """;
+        deploy(C4zFiles.driver("Reuse", "1", lua).writeTo(deploy.resolve("reuse.c4z")));
+
+        assertEquals("create|true", recorder.next());
+        int port = onlinePort("first");
+        assertEquals("destroy|true", recorder.next());
+        assertEquals("again|true", recorder.next(), "DestroyServer returned once the port was free");
+        assertEquals("unknown|false|invalid port 1: this driver has no server on it", recorder.next());
+        assertEquals("send|false|invalid handle 424242: the connection is closed or unknown", recorder.next());
+        assertEquals("logs|nil", recorder.next(), "ErrorLog and DebugLog return nothing");
+        assertEquals("status|number|" + port + "|OFFLINE|first", recorder.next());
+        assertEquals("status|number|" + port + "|ONLINE|second", recorder.next());
+        assertEquals("destroy all|true", recorder.next());
+        assertEquals("status|number|" + port + "|OFFLINE|second", recorder.next());
+        assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+    }
+
     private void skip(int events) throws InterruptedException {
         for (int i = 0; i < events; i++) {
             recorder.next();
