@@ -1,6 +1,6 @@
 package org.driverhost.lua;
 
-/** Where a deployed driver instance is in its life. */
+/** Lifecycle state of a deployed driver instance. */
 public enum DriverState {
 
     /** The package is being unpacked, or the script is running its first chunk and init callbacks. */
@@ -10,8 +10,8 @@ public enum DriverState {
     RUNNING,
 
     /**
-     * The package could not be unpacked or the script could not be loaded or run; {@link DriverInfo#lastError()}
-     * says why. The instance stays listed until its file is removed or replaced.
+     * The package could not be unpacked or the script could not be loaded or run. {@link DriverInfo#lastError()}
+     * contains the reason. The instance stays listed until its file is removed or replaced.
      */
     FAILED,
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.luaj.vm2.LuaValue;
 import org.slf4j.Logger;
 
-/** What the {@code C4} functions and server events need from the driver instance they belong to. */
+/** Driver instance services used by the {@code C4} functions and server events of that driver. */
 public interface DriverContext {
 
     /** Returns the instance name, which also owns the driver's servers. */

@@ -47,9 +47,9 @@ public final class DriverServers {
 
     /**
      * Starts the server, retrying for a short time when its port was released by this driver a moment ago.
-     * NOTE: the service reports a server offline when Netty has closed its channel, but Java NIO closes the
-     * socket of a channel registered with a selector only when the event loop next deregisters it, so for a
-     * few milliseconds binding the same port again fails with "already in use".
+     * NOTE: the service reports a server offline once Netty has closed its channel. Java NIO closes the socket
+     * of a channel registered with a selector only when the event loop next deregisters it, so binding the
+     * same port can fail with "already in use" for a few milliseconds after that.
      */
     private ServerHandle startWhenReleased(ServerSpec spec, ServerEvents events) throws ServerException {
         boolean justReleased = spec.port() != 0 && released.remove(spec.port());

@@ -10,7 +10,7 @@ import org.luaj.vm2.Varargs;
  * Reads the arguments of {@code C4} functions the way Lua 5.1's C library functions do: a numeric string
  * such as {@code " 8443 "} or {@code "0x3D"} counts as a number, a number counts as a string, and nil or a
  * missing trailing argument takes the default. A wrong argument raises {@link ArgumentException} with a
- * message that names the parameter and the value and says what is accepted.
+ * message that names the parameter, the value and what is accepted.
  */
 final class LuaArgs {
 

@@ -59,7 +59,7 @@ final class ServerEvents implements ServerListener {
     @Override
     public void serverOffline(int port) {
         driver.post(() -> driver.callGlobal("OnServerStatusChanged", LuaValue.valueOf(port), OFFLINE, identifier));
-        // Count down only after queuing, so whoever waits for it queues its own work behind this event.
+        // Count down only after queuing, so that a waiting thread queues its own work behind this event.
         whenOffline.run();
         offline.countDown();
     }

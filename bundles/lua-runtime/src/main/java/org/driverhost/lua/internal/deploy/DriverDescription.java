@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a package's {@code driver.xml} declares, as far as the runtime uses it.
+ * Declarations of a package's {@code driver.xml} that the runtime uses.
  *
  * @param name the driver's {@code <name>}, empty when absent
  * @param version the driver's {@code <version>}, empty when absent

@@ -1,6 +1,6 @@
 package org.driverhost.lua.internal.deploy;
 
-/** Signals that a {@code .c4z} package cannot be deployed; the message says what is wrong with it. */
+/** Signals that a {@code .c4z} package cannot be deployed. The message names what is wrong with it. */
 public class PackageException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -3,15 +3,16 @@ package org.driverhost.lua.internal.driver;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * The folders of all driver instances under {@code <data>/driverhost}: {@code packages/<instance>} holds the
- * unpacked package (replaced on update), {@code sandbox/<instance>} the driver's own files (kept across updates
- * and restarts), {@code staging} packages being unpacked.
+ * Folder layout of all driver instances under {@code <data>/driverhost}. {@code packages/<instance>} contains
+ * the unpacked package and is replaced on update. {@code sandbox/<instance>} contains the driver's own files and
+ * is kept across updates and restarts. {@code staging} contains packages being unpacked.
  */
 final class DriverFolders {
 
@@ -29,9 +30,13 @@ final class DriverFolders {
         return root.resolve("sandbox").resolve(instance);
     }
 
+    Path stagingRoot() {
+        return root.resolve("staging");
+    }
+
     /** Creates an empty folder to unpack into, next to the package folders so that moving it is a rename. */
     Path newStagingFolder(String instance) throws IOException {
-        Path staging = root.resolve("staging");
+        Path staging = stagingRoot();
         Files.createDirectories(staging);
         return Files.createTempDirectory(staging, instance.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
     }
@@ -46,7 +51,7 @@ final class DriverFolders {
 
     /** Deletes a folder and everything in it, without following links; does nothing when it does not exist. */
     static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {

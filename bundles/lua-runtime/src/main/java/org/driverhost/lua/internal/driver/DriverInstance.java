@@ -103,8 +103,8 @@ final class DriverInstance implements DriverContext {
             state = DriverState.LOADING;
             callGlobal("OnDriverDestroyed", LuaValue.valueOf(LuaStateFactory.DIT_UPDATING));
             servers.destroyAll();
-            // The old servers' OFFLINE events were queued while destroyAll waited; the new version starts
-            // behind them, so the old version's events never reach the new script.
+            // The old servers' OFFLINE events were queued while destroyAll waited. The new version starts behind
+            // them, so the old version's events never reach the new script.
             boolean reloadQueued = executeOrDrop(() -> {
                 try {
                     reload(swap);

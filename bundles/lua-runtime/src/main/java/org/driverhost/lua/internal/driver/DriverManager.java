@@ -82,6 +82,8 @@ public final class DriverManager implements DriverRegistry {
         this.folders = new DriverFolders(dataFolder);
         this.instructionBudget = instructionBudget;
         this.customizer = customizer;
+        // Staging folders left by a crash are never completed; start clean.
+        deleteQuietly(folders.stagingRoot());
         LOG.info("Lua driver runtime ready: driver folders under {}", dataFolder.resolve("driverhost"));
     }
 
@@ -131,6 +133,7 @@ public final class DriverManager implements DriverRegistry {
             folders.replacePackage(name, staging);
         } catch (IOException e) {
             reject(name, c4z, "the package folder could not be written: " + e.getMessage());
+            deleteQuietly(staging);
             return CompletableFuture.completedFuture(null);
         }
 
@@ -230,6 +233,14 @@ public final class DriverManager implements DriverRegistry {
     private void reject(String name, Path c4z, String reason) {
         LOG.error("Driver package {} rejected: {}", c4z, reason);
         rejected.put(name, new DriverInfo(name, "", "", c4z, DriverState.FAILED, reason));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            DriverFolders.deleteTree(folder);
+        } catch (IOException e) {
+            LOG.warn("Folder {} could not be deleted: {}", folder, e.getMessage());
+        }
     }
 
     private static void awaitUnloaded(DriverInstance instance) {

@@ -73,8 +73,8 @@ final class LuaStateFactory {
     }
 
     /**
-     * Adds the properties that a new version declares and the driver does not have yet; existing values stay,
-     * as an update keeps the settings an operator made.
+     * Adds the properties that a new version declares and the driver does not have yet. Existing values stay
+     * because an update keeps the settings an operator made.
      */
     static void mergeProperties(Globals globals, Map<String, String> propertyDefaults) {
         LuaValue properties = globals.rawget("Properties");

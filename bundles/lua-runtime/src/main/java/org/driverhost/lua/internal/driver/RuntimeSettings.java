@@ -9,7 +9,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface RuntimeSettings {
 
     @AttributeDefinition(name = "Data folder",
-            description = "Folder that holds the driverhost/packages and driverhost/sandbox folders. Empty means "
+            description = "Folder that contains the driverhost/packages and driverhost/sandbox folders. Empty means "
                     + "Karaf's data folder (karaf.data), else the bundle's own data area.")
     String dataFolder() default "";
 

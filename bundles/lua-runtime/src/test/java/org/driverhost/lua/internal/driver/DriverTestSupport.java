@@ -1,10 +1,15 @@
 package org.driverhost.lua.internal.driver;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.driverhost.tls.internal.NettyServerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +59,25 @@ abstract class DriverTestSupport {
     /** Updates the package and waits until the new version's init callbacks have run. */
     void update(Path c4z) throws Exception {
         manager.update(c4z).get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Asserts that nothing listens on the loopback port any more. NOTE: the service reports a server offline
+     * before Java NIO has released its socket (that happens at the event loop's next select), so this polls
+     * for up to two seconds instead of trying once.
+     */
+    static void assertPortClosed(int port) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (true) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                if (System.nanoTime() > deadline) {
+                    fail("port " + port + " still accepts connections");
+                }
+            } catch (ConnectException expected) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     /** Takes the next event, which must be a server status event, and returns its port. */
