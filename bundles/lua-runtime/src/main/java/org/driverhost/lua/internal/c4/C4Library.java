@@ -1,0 +1,40 @@
+package org.driverhost.lua.internal.c4;
+
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+
+/**
+ * Builds a driver's {@code C4} object: an ordinary Lua table, so that drivers can probe for functions with
+ * {@code if C4.PersistSetValue then} or call them as {@code C4[name](C4, ...)}.
+ */
+public final class C4Library {
+
+    private C4Library() {
+    }
+
+    /** Returns a new {@code C4} table bound to one driver and its servers. */
+    public static LuaTable create(DriverContext driver, DriverServers servers) {
+        LuaTable c4 = new LuaTable();
+        new ServerFunctions(driver, servers).addTo(c4);
+        addLogFunctions(c4, driver);
+        return c4;
+    }
+
+    private static void addLogFunctions(LuaTable c4, DriverContext driver) {
+        c4.set("ErrorLog", new C4Function("ErrorLog", driver.logger()) {
+            @Override
+            Varargs call(Varargs args) {
+                driver.logger().error("{}", args.arg(2).tojstring());
+                return LuaValue.NONE;
+            }
+        });
+        c4.set("DebugLog", new C4Function("DebugLog", driver.logger()) {
+            @Override
+            Varargs call(Varargs args) {
+                driver.logger().debug("{}", args.arg(2).tojstring());
+                return LuaValue.NONE;
+            }
+        });
+    }
+}

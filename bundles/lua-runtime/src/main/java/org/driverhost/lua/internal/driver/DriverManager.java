@@ -1,0 +1,268 @@
+package org.driverhost.lua.internal.driver;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.driverhost.lua.DriverInfo;
+import org.driverhost.lua.DriverRegistry;
+import org.driverhost.lua.DriverState;
+import org.driverhost.lua.internal.deploy.DriverDescription;
+import org.driverhost.lua.internal.deploy.DriverXmlParser;
+import org.driverhost.lua.internal.deploy.PackageException;
+import org.driverhost.lua.internal.deploy.PackageUnpacker;
+import org.driverhost.lua.internal.deploy.UnpackLimits;
+import org.driverhost.tls.ServerService;
+import org.luaj.vm2.Globals;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys, updates and removes driver instances, one per {@code .c4z} file, and lists them for consoles.
+ *
+ * <p>When the runtime itself stops (bundle stop, configuration change, Karaf shutdown) every driver gets
+ * {@code OnDriverDestroyed(DIT_LOADED)}, the same call as when its file is removed: a controller also calls
+ * {@code OnDriverDestroyed} when Director shuts down, and only updates have a type of their own. Sandboxes
+ * stay in both cases; the next start reports {@code DIT_STARTUP}.
+ */
+@Component(service = {DriverManager.class, DriverRegistry.class}, configurationPid = "org.driverhost.lua")
+@Designate(ocd = RuntimeSettings.class)
+public final class DriverManager implements DriverRegistry {
+
+    /**
+     * Default budget of Lua instructions per callback, far above what a real callback runs. With the counting
+     * hook LuaJ ran about 65 million instructions per second (a table-writing loop, 2-core AMD EPYC VM), so
+     * this is about 3 s of work there.
+     */
+    public static final long DEFAULT_INSTRUCTION_BUDGET = 200_000_000L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DriverManager.class);
+    private static final String EXTENSION = ".c4z";
+    private static final long UNLOAD_TIMEOUT_MILLIS = 30_000;
+
+    private final ServerService servers;
+    private final DriverFolders folders;
+    private final long instructionBudget;
+    private final BiConsumer<String, Globals> customizer;
+    private final PackageUnpacker unpacker = new PackageUnpacker(UnpackLimits.DEFAULT);
+    private final DriverXmlParser parser = new DriverXmlParser();
+    private final Map<String, DriverInstance> instances = new ConcurrentHashMap<>();
+    private final Map<String, DriverInfo> rejected = new ConcurrentHashMap<>();
+
+    @Activate
+    public DriverManager(@Reference ServerService servers, RuntimeSettings settings, BundleContext context) {
+        this(servers, dataFolder(settings, context), settings.instructionBudget(), (instance, globals) -> { });
+    }
+
+    /**
+     * Creates a manager outside OSGi.
+     *
+     * @param dataFolder the folder that receives {@code driverhost/packages} and {@code driverhost/sandbox}
+     * @param instructionBudget Lua instructions one callback may run, 0 for no limit
+     * @param customizer called on each new Lua state, on the driver's thread, before the script runs
+     */
+    public DriverManager(ServerService servers, Path dataFolder, long instructionBudget,
+            BiConsumer<String, Globals> customizer) {
+        this.servers = servers;
+        this.folders = new DriverFolders(dataFolder);
+        this.instructionBudget = instructionBudget;
+        this.customizer = customizer;
+        // Staging folders left by a crash are never completed; start clean.
+        deleteQuietly(folders.stagingRoot());
+        LOG.info("Lua driver runtime ready: driver folders under {}", dataFolder.resolve("driverhost"));
+    }
+
+    /** Unloads every driver, each with {@code OnDriverDestroyed(DIT_LOADED)}. */
+    @Deactivate
+    public synchronized void deactivate() {
+        List<DriverInstance> running = new ArrayList<>(instances.values());
+        instances.clear();
+        rejected.clear();
+        running.forEach(DriverInstance::unload);
+        for (DriverInstance instance : running) {
+            awaitUnloaded(instance);
+        }
+        LOG.info("Lua driver runtime stopped: {} drivers unloaded", running.size());
+    }
+
+    /** Returns whether the file name has the {@code .c4z} extension, in any case. */
+    public static boolean hasPackageExtension(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION);
+    }
+
+    /**
+     * Deploys a package as the instance named after the file. Returns once the package is unpacked; the
+     * future completes when the driver's init callbacks have run (or it failed).
+     */
+    public synchronized CompletableFuture<Void> install(Path c4z) {
+        String name = instanceName(c4z);
+        if (instances.containsKey(name)) {
+            return update(c4z);
+        }
+        rejected.remove(name);
+
+        Path staging;
+        DriverDescription description;
+        try {
+            staging = folders.newStagingFolder(name);
+            description = unpackAndParse(c4z, staging);
+        } catch (PackageException | IOException e) {
+            reject(name, c4z, e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+
+        Path sandbox = folders.sandboxFolder(name);
+        boolean adding = !Files.isDirectory(sandbox);
+        try {
+            Files.createDirectories(sandbox);
+            folders.replacePackage(name, staging);
+        } catch (IOException e) {
+            reject(name, c4z, "the package folder could not be written: " + e.getMessage());
+            deleteQuietly(staging);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        DriverInstance instance = new DriverInstance(name, c4z, folders.packageFolder(name), sandbox, servers,
+                instructionBudget, customizer);
+        instances.put(name, instance);
+        LOG.info("Driver {}: deploying {} {} from {}", name, description.name(), description.version(), c4z);
+        return instance.load(description, adding ? LuaStateFactory.DIT_ADDING : LuaStateFactory.DIT_STARTUP);
+    }
+
+    /**
+     * Replaces a deployed instance by the new version of its file. A package that cannot be unpacked or parsed
+     * is rejected and the running version stays.
+     */
+    public synchronized CompletableFuture<Void> update(Path c4z) {
+        String name = instanceName(c4z);
+        DriverInstance instance = instances.get(name);
+        if (instance == null) {
+            return install(c4z);
+        }
+
+        Path staging;
+        DriverDescription description;
+        try {
+            staging = folders.newStagingFolder(name);
+            description = unpackAndParse(c4z, staging);
+        } catch (PackageException | IOException e) {
+            LOG.error("Driver {}: update from {} rejected, the running version stays: {}", name, c4z, e.getMessage());
+            instance.recordError("update rejected: " + e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+
+        LOG.info("Driver {}: updating to {} {} from {}", name, description.name(), description.version(), c4z);
+        return instance.update(() -> {
+            try {
+                folders.replacePackage(name, staging);
+            } catch (IOException e) {
+                throw new PackageException("the package folder could not be replaced: " + e.getMessage(), e);
+            }
+            return description;
+        });
+    }
+
+    /** Removes the instance of that file: {@code OnDriverDestroyed(DIT_LOADED)}, servers closed, package folder deleted. */
+    public synchronized void uninstall(Path c4z) {
+        String name = instanceName(c4z);
+        rejected.remove(name);
+        DriverInstance instance = instances.remove(name);
+        if (instance == null) {
+            return;
+        }
+        instance.unload();
+        awaitUnloaded(instance);
+        try {
+            DriverFolders.deleteTree(folders.packageFolder(name));
+        } catch (IOException e) {
+            LOG.warn("Driver {}: package folder {} could not be deleted: {}", name, folders.packageFolder(name),
+                    e.getMessage());
+        }
+        LOG.info("Driver {}: removed; its sandbox {} stays", name, folders.sandboxFolder(name));
+    }
+
+    @Override
+    public List<DriverInfo> drivers() {
+        List<DriverInfo> all = new ArrayList<>(rejected.values());
+        instances.values().forEach(instance -> all.add(instance.info()));
+        all.sort(Comparator.comparing(DriverInfo::instanceName));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public Optional<DriverInfo> driver(String instanceName) {
+        DriverInstance instance = instances.get(instanceName);
+        return instance != null ? Optional.of(instance.info()) : Optional.ofNullable(rejected.get(instanceName));
+    }
+
+    /** Returns the instance name for a package file: its name without the {@code .c4z} extension. */
+    static String instanceName(Path c4z) {
+        String fileName = c4z.getFileName().toString();
+        return hasPackageExtension(c4z) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+    }
+
+    DriverInstance instance(String name) {
+        return instances.get(name);
+    }
+
+    private DriverDescription unpackAndParse(Path c4z, Path staging) throws PackageException, IOException {
+        try {
+            unpacker.unpack(c4z, staging);
+            return parser.parse(staging);
+        } catch (PackageException e) {
+            DriverFolders.deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private void reject(String name, Path c4z, String reason) {
+        LOG.error("Driver package {} rejected: {}", c4z, reason);
+        rejected.put(name, new DriverInfo(name, "", "", c4z, DriverState.FAILED, reason));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try {
+            DriverFolders.deleteTree(folder);
+        } catch (IOException e) {
+            LOG.warn("Folder {} could not be deleted: {}", folder, e.getMessage());
+        }
+    }
+
+    private static void awaitUnloaded(DriverInstance instance) {
+        try {
+            instance.awaitUnloaded(UNLOAD_TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path dataFolder(RuntimeSettings settings, BundleContext context) {
+        if (!settings.dataFolder().isBlank()) {
+            return Path.of(settings.dataFolder().trim());
+        }
+        String karafData = System.getProperty("karaf.data");
+        if (karafData != null && !karafData.isBlank()) {
+            return Path.of(karafData);
+        }
+        File bundleData = context.getDataFile("");
+        if (bundleData == null) {
+            throw new IllegalStateException("no data folder: set dataFolder in configuration org.driverhost.lua");
+        }
+        return bundleData.toPath();
+    }
+}

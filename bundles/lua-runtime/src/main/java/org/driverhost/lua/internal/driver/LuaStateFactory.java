@@ -1,0 +1,124 @@
+package org.driverhost.lua.internal.driver;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.driverhost.lua.internal.compat.Lua51Compat;
+import org.luaj.vm2.Globals;
+import org.luaj.vm2.LoadState;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
+import org.luaj.vm2.Varargs;
+import org.luaj.vm2.compiler.LuaC;
+import org.luaj.vm2.lib.Bit32Lib;
+import org.luaj.vm2.lib.CoroutineLib;
+import org.luaj.vm2.lib.PackageLib;
+import org.luaj.vm2.lib.StringLib;
+import org.luaj.vm2.lib.TableLib;
+import org.luaj.vm2.lib.VarArgFunction;
+import org.luaj.vm2.lib.jse.JseBaseLib;
+import org.luaj.vm2.lib.jse.JseIoLib;
+import org.luaj.vm2.lib.jse.JseMathLib;
+import org.luaj.vm2.lib.jse.JseOsLib;
+import org.slf4j.Logger;
+
+/**
+ * Builds the Lua state of a driver: LuaJ's standard libraries without {@code luajava} (which would hand drivers
+ * every Java class), the counting {@code debug} library, the Lua 5.1 compatibility layer, then the DriverWorks
+ * globals.
+ */
+final class LuaStateFactory {
+
+    /** Values of the init-type globals: each is its own name, as drivers compare with either form. */
+    static final String DIT_ADDING = "DIT_ADDING";
+    static final String DIT_STARTUP = "DIT_STARTUP";
+    static final String DIT_UPDATING = "DIT_UPDATING";
+    static final String DIT_LOADED = "DIT_LOADED";
+
+    private LuaStateFactory() {
+    }
+
+    /** Returns globals with the standard libraries, confined to {@code packageRoot} for module loading. */
+    static Globals standardGlobals(Path packageRoot, InstructionBudget budget, Logger log) {
+        Globals globals = new Globals();
+        globals.load(new JseBaseLib());
+        globals.load(new PackageLib());
+        globals.load(new Bit32Lib());
+        globals.load(new TableLib());
+        globals.load(new StringLib());
+        globals.load(new CoroutineLib());
+        globals.load(new JseMathLib());
+        globals.load(new JseIoLib());
+        globals.load(new JseOsLib());
+        globals.load(budget);
+        LoadState.install(globals);
+        LuaC.install(globals);
+
+        confineModules(globals, packageRoot);
+        removeProcessControl(globals);
+        Lua51Compat.install(globals);
+        globals.set("print", new LogPrint(globals, log));
+        return globals;
+    }
+
+    /** Adds the DriverWorks globals: the init-type constants, {@code Properties} and {@code C4}. */
+    static void addDriverGlobals(Globals globals, Map<String, String> propertyDefaults, LuaTable c4) {
+        for (String dit : new String[] {DIT_ADDING, DIT_STARTUP, DIT_UPDATING, DIT_LOADED}) {
+            globals.set(dit, dit);
+        }
+        LuaTable properties = new LuaTable();
+        propertyDefaults.forEach(properties::set);
+        globals.set("Properties", properties);
+        globals.set("C4", c4);
+    }
+
+    /**
+     * Adds the properties that a new version declares and the driver does not have yet. Existing values stay
+     * because an update keeps the settings an operator made.
+     */
+    static void mergeProperties(Globals globals, Map<String, String> propertyDefaults) {
+        LuaValue properties = globals.rawget("Properties");
+        if (!properties.istable()) {
+            properties = new LuaTable();
+            globals.set("Properties", properties);
+        }
+        for (Map.Entry<String, String> property : propertyDefaults.entrySet()) {
+            if (properties.rawget(property.getKey()).isnil()) {
+                properties.rawset(property.getKey(), property.getValue());
+            }
+        }
+    }
+
+    /**
+     * Makes {@code require "lib.utils"} load {@code lib/utils.lua} from the package folder, and drops LuaJ's
+     * searcher that instantiates Java classes by name.
+     */
+    private static void confineModules(Globals globals, Path packageRoot) {
+        globals.finder = new PackageResourceFinder(packageRoot);
+        LuaValue packageTable = globals.get("package");
+        packageTable.set("path", "?.lua;?/init.lua");
+        LuaValue searchers = packageTable.get("searchers");
+        // LuaJ 3.0.1 registers, in order: preload, Lua files through the finder, Java classes.
+        searchers.set(3, LuaValue.NIL);
+    }
+
+    /**
+     * Replaces {@code os.exit} and {@code os.execute}, which would stop the whole runtime or run host commands,
+     * with functions that raise an error naming themselves.
+     */
+    private static void removeProcessControl(Globals globals) {
+        LuaValue os = globals.get("os");
+        os.set("exit", unavailable("os.exit"));
+        os.set("execute", unavailable("os.execute"));
+        // TODO: confine io.open, os.remove, os.rename and os.tmpname to the package and sandbox folders.
+    }
+
+    private static LuaValue unavailable(String function) {
+        return new VarArgFunction() {
+            @Override
+            public Varargs invoke(Varargs args) {
+                throw new LuaError(function + " is not available to drivers");
+            }
+        };
+    }
+}
