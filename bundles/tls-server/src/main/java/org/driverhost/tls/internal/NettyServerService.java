@@ -4,7 +4,6 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -65,8 +64,9 @@ public final class NettyServerService implements ServerService {
                 changed.bindAddress());
     }
 
+    /** Stops every server and the network threads; public so that tests outside OSGi can call it. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         for (RunningServer server : List.copyOf(serversByPort.values())) {
             server.stop();
         }
@@ -78,8 +78,8 @@ public final class NettyServerService implements ServerService {
     public ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException {
         checkPort(spec.port());
         SslContext sslContext = spec.isTls() ? tlsContexts.create(spec) : null;
-        RunningServer server = new RunningServer(spec, listener);
         ServerSettings current = settings;
+        RunningServer server = new RunningServer(spec, listener, current.closeTimeoutMillis());
 
         Channel channel = bind(spec, current, server, sslContext);
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
@@ -107,8 +107,7 @@ public final class NettyServerService implements ServerService {
     public void close(long connection) {
         Channel channel = connections.find(connection);
         if (channel != null) {
-            // The empty write completes after every earlier write, so queued replies reach the client first.
-            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            GracefulClose.afterFlush(channel, settings.closeTimeoutMillis());
         }
     }
 

@@ -1,10 +1,10 @@
 package org.driverhost.tls.internal;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.driverhost.tls.ServerHandle;
 import org.driverhost.tls.ServerListener;
@@ -12,29 +12,39 @@ import org.driverhost.tls.ServerSpec;
 
 /**
  * A bound server and its open connections. When destroyed, it reports itself offline only after the last
- * of its connections has been reported offline.
+ * of its connections has been reported offline and its port can be bound again.
  */
 final class RunningServer implements ServerHandle {
+
+    /**
+     * Delay between closing the listening channel and reporting the port free. Java NIO releases the socket
+     * of a channel registered with a selector only at that selector's next select, so a driver that binds
+     * the same port right after the offline event would otherwise fail with "address already in use".
+     */
+    private static final long PORT_RELEASE_DELAY_MILLIS = 20;
 
     private final ServerSpec spec;
     private final ServerListener listener;
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
     private volatile Channel serverChannel;
     private volatile int port;
+    private volatile boolean portReleased;
+    private final long closeTimeoutMillis;
     private boolean stopping;
     private boolean offlineReported;
     private Consumer<RunningServer> onOffline = server -> { };
 
-    RunningServer(ServerSpec spec, ServerListener listener) {
+    RunningServer(ServerSpec spec, ServerListener listener, long closeTimeoutMillis) {
         this.spec = spec;
         this.listener = listener;
+        this.closeTimeoutMillis = closeTimeoutMillis;
     }
 
     void bound(Channel channel, int boundPort, Consumer<RunningServer> whenOffline) {
         this.serverChannel = channel;
         this.port = boundPort;
         this.onOffline = whenOffline;
-        channel.closeFuture().addListener(future -> reportOfflineWhenDrained());
+        channel.closeFuture().addListener(future -> releasePortLater(channel));
     }
 
     @Override
@@ -69,14 +79,26 @@ final class RunningServer implements ServerHandle {
             stopping = true;
         }
         for (Channel connection : connections) {
-            connection.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            GracefulClose.afterFlush(connection, closeTimeoutMillis);
         }
         serverChannel.close();
     }
 
+    private void releasePortLater(Channel channel) {
+        Runnable release = () -> {
+            portReleased = true;
+            reportOfflineWhenDrained();
+        };
+        try {
+            channel.eventLoop().schedule(release, PORT_RELEASE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            release.run();
+        }
+    }
+
     private void reportOfflineWhenDrained() {
         synchronized (this) {
-            if (offlineReported || serverChannel.isOpen() || !connections.isEmpty()) {
+            if (offlineReported || !portReleased || !connections.isEmpty()) {
                 return;
             }
             offlineReported = true;

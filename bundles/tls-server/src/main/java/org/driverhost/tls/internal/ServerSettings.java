@@ -25,6 +25,11 @@ public @interface ServerSettings {
             description = "A client that has not finished its TLS handshake after this time is disconnected.")
     long handshakeTimeoutMillis() default 10000;
 
+    @AttributeDefinition(name = "Close timeout (ms)",
+            description = "A connection being closed after its queued data is written is closed anyway after this time, "
+                    + "for clients that stop reading.")
+    long closeTimeoutMillis() default 5000;
+
     @AttributeDefinition(name = "Network threads",
             description = "Threads that serve all connections. 0 means one per processor core.")
     int networkThreads() default 0;
