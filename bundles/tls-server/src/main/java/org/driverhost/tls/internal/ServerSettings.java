@@ -1,6 +1,7 @@
 package org.driverhost.tls.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the server socket service, under the configuration PID {@code org.driverhost.tls}. */
@@ -28,4 +29,14 @@ public @interface ServerSettings {
     @AttributeDefinition(name = "Network threads",
             description = "Threads that serve all connections. 0 means one per processor core.")
     int networkThreads() default 0;
+
+    @AttributeDefinition(name = "Client CA trust store",
+            description = "Path of a PEM, PKCS#12 or JKS file with CA certificates that client certificates are "
+                    + "verified against, in addition to the CA certificates a driver supplies. Empty for none. "
+                    + "The JVM's default trust store is never used for clients.")
+    String trustStore() default "";
+
+    @AttributeDefinition(name = "Client CA trust store password", type = AttributeType.PASSWORD,
+            description = "Password of the PKCS#12 or JKS trust store, used to check its integrity. Empty skips the check.")
+    String trustStorePassword() default "";
 }
