@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Certificates made with the real {@code openssl} in a test's temporary folder: the RSA server certificate
- * of the field case, a client CA with a client certificate it issued, and a second CA the server does not
- * know with a client certificate of its own. Client certificates also come as PKCS#12 files
- * (password {@value #P12_PASSWORD}) for JDK clients.
+ * Certificates for a test's temporary folder: either the self-signed RSA server certificate of the field
+ * case, or a set made with the real {@code openssl}: a CA that issued the server certificate and a client
+ * certificate, and a second CA the server does not know with a client certificate of its own. Client
+ * certificates also come as PKCS#12 files (password {@value #P12_PASSWORD}) for JDK clients.
  */
 final class TestCertificates {
 
@@ -32,13 +32,19 @@ final class TestCertificates {
         return new TestCertificates(folder);
     }
 
-    /** Writes the server's files, both CAs and one client certificate from each. */
+    /**
+     * Writes both CAs, a server certificate issued by the client CA, so that the CA is a valid {@code chain}
+     * for it, and one client certificate from each CA.
+     */
     static TestCertificates withClients(Path folder) throws IOException, InterruptedException {
-        TestCertificates certificates = serverOnly(folder);
+        TestCertificates certificates = new TestCertificates(folder);
         certificates.makeCa("client-ca", "DriverHost Test Client CA");
         certificates.makeCa("rogue-ca", "DriverHost Test Unknown CA");
-        certificates.makeClient("trusted-client", "client-ca");
-        certificates.makeClient("untrusted-client", "rogue-ca");
+        certificates.makeLeaf("server", "client-ca", "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1\n");
+        certificates.makeLeaf("trusted-client", "client-ca", "extendedKeyUsage=clientAuth\n");
+        certificates.makeLeaf("untrusted-client", "rogue-ca", "extendedKeyUsage=clientAuth\n");
+        Files.move(folder.resolve("server.pem"), folder.resolve(SERVER_CERT));
+        Files.move(folder.resolve("server.key"), folder.resolve(SERVER_KEY));
         return certificates;
     }
 
@@ -70,8 +76,8 @@ final class TestCertificates {
                 "-addext", "keyUsage=critical,keyCertSign,cRLSign");
     }
 
-    private void makeClient(String name, String ca) throws IOException, InterruptedException {
-        Files.writeString(folder.resolve(name + ".ext"), "extendedKeyUsage=clientAuth\n");
+    private void makeLeaf(String name, String ca, String extensions) throws IOException, InterruptedException {
+        Files.writeString(folder.resolve(name + ".ext"), extensions);
         OpensslCli.runOk(folder, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
                 "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
         OpensslCli.runOk(folder, "x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key",
