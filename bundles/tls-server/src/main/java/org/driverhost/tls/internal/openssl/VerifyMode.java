@@ -51,8 +51,7 @@ public final class VerifyMode {
                     + "or 0 for the default 0x0A");
         }
         if ((effective & NONE) != 0 && (effective & PEER) != 0) {
-            throw invalid(verifyMode, "SSL_VERIFY_NONE (0x01) contradicts SSL_VERIFY_PEER (0x02); "
-                    + "give 0x01 to request no client certificate, or 0x02 with its companions to request one");
+            throw invalid(verifyMode, "SSL_VERIFY_NONE (0x01) contradicts SSL_VERIFY_PEER (0x02); set only one of them");
         }
         if ((effective & FAIL_IF_NO_PEER_CERT) != 0 && (effective & PEER) == 0) {
             throw invalid(verifyMode, "SSL_VERIFY_FAIL_IF_NO_PEER_CERT (0x04) requires SSL_VERIFY_PEER (0x02)");
