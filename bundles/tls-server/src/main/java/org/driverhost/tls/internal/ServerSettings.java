@@ -37,6 +37,7 @@ public @interface ServerSettings {
     String trustStore() default "";
 
     @AttributeDefinition(name = "Client CA trust store password", type = AttributeType.PASSWORD,
-            description = "Password of the PKCS#12 or JKS trust store, used to check its integrity. Empty skips the check.")
+            description = "Password of the PKCS#12 or JKS trust store. Empty skips the integrity check and works only "
+                    + "for stores whose certificates are not encrypted, such as JKS stores.")
     String trustStorePassword() default "";
 }

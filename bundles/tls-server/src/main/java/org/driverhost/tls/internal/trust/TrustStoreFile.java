@@ -30,7 +30,8 @@ public final class TrustStoreFile {
     /**
      * Returns the CA certificates in the file, or an empty list when {@code path} is blank.
      *
-     * @param password the key store password; empty skips the key store's integrity check
+     * @param password the key store password; empty skips the integrity check, but then a PKCS#12 store
+     *     with encrypted certificates (the JDK and OpenSSL default) yields none
      * @throws ServerException when the file is missing, unreadable or holds no certificate
      */
     public static List<X509Certificate> load(String path, String password) throws ServerException {
@@ -42,7 +43,10 @@ public final class TrustStoreFile {
                 ? parsePem(path, content)
                 : parseKeyStore(path, content, password);
         if (certificates.isEmpty()) {
-            throw invalid(path, "it holds no CA certificate");
+            throw invalid(path, password == null || password.isEmpty()
+                    ? "it holds no readable CA certificate (PKCS#12 stores usually encrypt their certificates, "
+                            + "so set trustStorePassword)"
+                    : "it holds no CA certificate");
         }
         return certificates;
     }
