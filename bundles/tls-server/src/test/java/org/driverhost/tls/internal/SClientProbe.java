@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 record SClientProbe(String protocol, String cipher, boolean greeted, String output) {
 
     private static final Pattern HEX_DUMP_LINE = Pattern.compile("^\\s+[0-9a-f]{4} - ");
+    /** The version in this line is the cipher's minimum version, so the protocol is read from the session. */
     private static final Pattern NEGOTIATED = Pattern.compile("New, (\\S+), Cipher is (\\S+)");
+    private static final Pattern PROTOCOL = Pattern.compile("(?m)^\\s*Protocol\\s*:\\s*(\\S+)");
 
     /** Connects with one protocol flag such as {@code -tls1_2}, plus extra s_client arguments. */
     static SClientProbe connect(Path folder, int port, String protocolFlag, String... extra)
@@ -26,9 +28,10 @@ record SClientProbe(String protocol, String cipher, boolean greeted, String outp
         arguments.addAll(List.of(extra));
         String output = OpensslCli.run(folder, arguments).output();
 
-        Matcher matcher = NEGOTIATED.matcher(output);
-        boolean negotiated = matcher.find() && !matcher.group(1).equals("(NONE)");
-        return new SClientProbe(negotiated ? matcher.group(1) : null, negotiated ? matcher.group(2) : null,
+        Matcher cipher = NEGOTIATED.matcher(output);
+        Matcher protocol = PROTOCOL.matcher(output);
+        boolean negotiated = cipher.find() && !cipher.group(1).equals("(NONE)") && protocol.find();
+        return new SClientProbe(negotiated ? protocol.group(1) : null, negotiated ? cipher.group(2) : null,
                 output.contains(TlsServerFixture.GREETING.strip()), output);
     }
 
