@@ -77,7 +77,7 @@ class ClientTrustServerTest {
     }
 
     @Test
-    void jdkClientWithUntrustedCertificateIsRefusedWhenRequired() throws Exception {
+    void requiredUntrustedJdkClientRefused() throws Exception {
         int port = server.startGreeting(folder, 0, 0x0E, TestCertificates.CLIENT_CA, "").port();
         server.listener().drain();
 
@@ -89,7 +89,7 @@ class ClientTrustServerTest {
     }
 
     @Test
-    void jdkClientKeepsCertificateOfOtherCaWhenOptional() throws Exception {
+    void jdkClientKeepsForeignCertificate() throws Exception {
         // The server names its CAs in the certificate request, and a JDK client sends no certificate from
         // another CA, so it is served as a client without certificate.
         int port = server.startGreeting(folder, 0, 0x0A, TestCertificates.CLIENT_CA, "").port();
@@ -100,7 +100,7 @@ class ClientTrustServerTest {
     }
 
     @Test
-    void jdkClientWithoutCertificateIsRefusedWhenRequired() throws Exception {
+    void requiredJdkClientWithoutCertificateRefused() throws Exception {
         int port = server.startGreeting(folder, 0, 0x06, TestCertificates.CLIENT_CA, "").port();
         server.listener().drain();
 

@@ -24,10 +24,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The delimiter scenarios of the field case through a real TLS server: a JDK client writes and flushes each
- * chunk on its own, so each chunk leaves as its own TLS record, then closes with close_notify or with a TCP
- * reset. The listener must get exactly the expected payloads, then the bytes left without delimiter once,
- * then OFFLINE.
+ * The delimiter scenarios of the field case through a real TLS server. A JDK client writes and flushes each
+ * chunk on its own, so each chunk leaves as its own TLS record. Then it closes with close_notify or with a
+ * TCP reset. The listener must receive exactly the expected payloads, then once the bytes left without
+ * delimiter, then OFFLINE.
  */
 class FramingOverTlsTest {
 

@@ -13,7 +13,7 @@ public final class LegacyProtocolServerMain {
     private LegacyProtocolServerMain() {
     }
 
-    /** Takes the folder that holds the server's certificate and key files. */
+    /** Takes the folder that contains the server's certificate and key files. */
     public static void main(String[] arguments) throws Exception {
         try (TlsServerFixture server = new TlsServerFixture(TestSettings.loopback())) {
             ServerHandle handle = server.startGreeting(Path.of(arguments[0]), 0x0D, 0x01, "", "");

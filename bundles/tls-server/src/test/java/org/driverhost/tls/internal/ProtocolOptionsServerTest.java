@@ -86,7 +86,7 @@ class ProtocolOptionsServerTest {
     }
 
     @Test
-    void ecdsaOnlyCipherListWithRsaCertificateLeavesTls13() throws Exception {
+    void ecdsaCiphersWithRsaKeepTls13() throws Exception {
         int port = start(0, "ECDHE-ECDSA-AES128-GCM-SHA256").port();
 
         SClientProbe tls13 = SClientProbe.connect(folder, port, "-tls1_3");
@@ -137,7 +137,7 @@ class ProtocolOptionsServerTest {
     }
 
     @Test
-    void legacyVersionsLeftOnAreWarnedAndNewerServed() throws Exception {
+    void legacyVersionsWarnedNewerServed() throws Exception {
         ServerHandle handle;
         try (LogCapture log = new LogCapture()) {
             handle = start(0x0D, "");
@@ -162,7 +162,7 @@ class ProtocolOptionsServerTest {
     }
 
     @Test
-    void workaroundsOnlyLogsSslOnceAndServesNewerVersions() throws Exception {
+    void workaroundsOnlyLogsSslOnce() throws Exception {
         ServerHandle handle;
         try (LogCapture log = new LogCapture()) {
             handle = start(0x01, "");

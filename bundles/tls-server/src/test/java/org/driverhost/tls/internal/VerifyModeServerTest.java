@@ -75,7 +75,7 @@ class VerifyModeServerTest {
     }
 
     @Test
-    void requestWithoutAnyCaServesClientsWithoutCertificate() throws Exception {
+    void optionalWithoutCaServesAnonymousClients() throws Exception {
         int port = server.startGreeting(folder, 0, 0x0A, "", "").port();
         server.listener().drain();
 

@@ -8,8 +8,9 @@ import org.driverhost.tls.ServerException;
  * modes: 0x01 none, 0x02 peer, 0x04 fail if no peer certificate, 0x08 client once, and 0 for the default
  * 0x0A (peer and client once).
  *
- * <p>SSL_VERIFY_CLIENT_ONCE needs no JSSE setting because a JSSE server never asks for a client certificate
- * again after the first handshake: it does not start renegotiation or TLS 1.3 post-handshake authentication.
+ * <p>SSL_VERIFY_CLIENT_ONCE has no JSSE setting and needs none in practice. JSSE has no API to request a
+ * certificate after the handshake, and Netty's {@code SslHandler} starts no renegotiation.
+ * NOTE: a TLS 1.2 client that starts a renegotiation itself is sent a certificate request again.
  */
 public final class VerifyMode {
 
@@ -26,7 +27,7 @@ public final class VerifyMode {
     }
 
     /**
-     * Returns the client authentication that {@code verifyMode} asks for: {@link ClientAuth#NONE} for
+     * Returns the client authentication that {@code verifyMode} requests: {@link ClientAuth#NONE} for
      * SSL_VERIFY_NONE, {@link ClientAuth#OPTIONAL} for SSL_VERIFY_PEER (a client certificate is requested,
      * and one that fails verification ends the handshake), {@link ClientAuth#REQUIRE} when
      * SSL_VERIFY_FAIL_IF_NO_PEER_CERT is added.

@@ -30,8 +30,8 @@ public final class TrustStoreFile {
     /**
      * Returns the CA certificates in the file, or an empty list when {@code path} is blank.
      *
-     * @param password the key store password; empty skips the integrity check, but then a PKCS#12 store
-     *     with encrypted certificates (the JDK and OpenSSL default) yields none
+     * @param password the key store password. Empty skips the integrity check, so a PKCS#12 store whose
+     *     certificates are encrypted (the JDK and OpenSSL default) yields none
      * @throws ServerException when the file is missing, unreadable or holds no certificate
      */
     public static List<X509Certificate> load(String path, String password) throws ServerException {

@@ -10,9 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One scenario of the field case on delimiters split across TLS records: the delimiter, the chunks a client
- * sends (one TLS record each), the payloads the driver must receive, in order, and the bytes still waiting
- * for a delimiter when the client closes.
+ * One scenario of the field case on delimiters split across TLS records. It lists the delimiter and the
+ * chunks a client sends, one TLS record each. It also lists the payloads the driver must receive, in order,
+ * and the bytes still waiting for a delimiter when the client closes.
  *
  * @param name scenario name such as {@code d02-double-crlf-with-false-start}
  * @param delimiter delimiter bytes
