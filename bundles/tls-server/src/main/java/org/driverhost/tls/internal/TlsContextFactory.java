@@ -31,7 +31,10 @@ final class TlsContextFactory {
 
     private final CredentialLoader credentialLoader = new CredentialLoader();
 
-    /** Builds the context of a server with no trust store configured. */
+    /**
+     * Builds the context of a server with no trust store configured.
+     * NOTE: {@link NettyServerService} still calls this form, so its servers ignore the trustStore setting.
+     */
     SslContext create(ServerSpec spec) throws ServerException {
         return create(spec, "", "");
     }
@@ -49,7 +52,7 @@ final class TlsContextFactory {
         ServerCredentials credentials = credentialLoader.load(spec);
 
         SslContextBuilder builder = SslContextBuilder
-                .forServer(credentials.key(), credentials.chain().toArray(new java.security.cert.X509Certificate[0]))
+                .forServer(credentials.key(), credentials.chain().toArray(new X509Certificate[0]))
                 .sslProvider(SslProvider.JDK)
                 .protocols(protocols)
                 .clientAuth(clientAuth);

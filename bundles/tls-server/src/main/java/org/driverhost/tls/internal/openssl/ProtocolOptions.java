@@ -17,8 +17,8 @@ public final class ProtocolOptions {
     /** The value that {@code options} 0 stands for. */
     public static final long DEFAULT_OPTIONS = 0x3D;
 
-    static final long NO_SSLV2 = 0x04;
-    static final long NO_SSLV3 = 0x08;
+    private static final long NO_SSLV2 = 0x04;
+    private static final long NO_SSLV3 = 0x08;
     private static final long ACCEPTED_BITS = 0xFF;
 
     /** JSSE protocol names and the bit that switches each off, newest first. */
