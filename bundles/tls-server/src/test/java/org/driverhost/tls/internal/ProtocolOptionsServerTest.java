@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
 import org.driverhost.tls.ServerException;
 import org.driverhost.tls.ServerHandle;
 import org.driverhost.tls.internal.openssl.CipherString;
@@ -202,6 +205,27 @@ class ProtocolOptionsServerTest {
         assertEquals(List.of(RecordingListener.Kind.SERVER_ONLINE),
                 events.stream().map(RecordingListener.Event::kind).toList(), events::toString);
         assertNull(tls12.protocol(), tls12::toString);
+    }
+
+    @Test
+    void jdkClientsFollowOptionBits() throws Exception {
+        SSLContext client = JdkTlsClient.context(folder.resolve(TestCertificates.SERVER_CERT), null);
+        int tls12Only = start(0xBD, "").port();
+        int tls13Only = start(0x7D, "").port();
+
+        assertEquals("TLSv1.2", negotiate(client, tls12Only, "TLSv1.3", "TLSv1.2"));
+        assertThrows(SSLException.class, () -> negotiate(client, tls12Only, "TLSv1.3"));
+        assertEquals("TLSv1.3", negotiate(client, tls13Only, "TLSv1.3", "TLSv1.2"));
+        assertThrows(SSLException.class, () -> negotiate(client, tls13Only, "TLSv1.2"));
+    }
+
+    /** Returns the protocol a JDK client negotiates when it offers only {@code protocols}. */
+    private static String negotiate(SSLContext client, int port, String... protocols) throws IOException {
+        try (SSLSocket socket = JdkTlsClient.connect(client, port)) {
+            socket.setEnabledProtocols(protocols);
+            socket.startHandshake();
+            return socket.getSession().getProtocol();
+        }
     }
 
     private ServerHandle start(long options, String cipherList) throws ServerException {
