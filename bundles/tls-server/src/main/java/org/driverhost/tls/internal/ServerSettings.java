@@ -1,6 +1,7 @@
 package org.driverhost.tls.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Settings of the server socket service, under the configuration PID {@code org.driverhost.tls}. */
@@ -33,4 +34,15 @@ public @interface ServerSettings {
     @AttributeDefinition(name = "Network threads",
             description = "Threads that serve all connections. 0 means one per processor core.")
     int networkThreads() default 0;
+
+    @AttributeDefinition(name = "Client CA trust store",
+            description = "Path of a PEM, PKCS#12 or JKS file with CA certificates that client certificates are "
+                    + "verified against, in addition to the CA certificates a driver supplies. Empty for none. "
+                    + "The JVM's default trust store is never used for clients.")
+    String trustStore() default "";
+
+    @AttributeDefinition(name = "Client CA trust store password", type = AttributeType.PASSWORD,
+            description = "Password of the PKCS#12 or JKS trust store. Empty skips the integrity check and works only "
+                    + "for stores whose certificates are not encrypted, such as JKS stores.")
+    String trustStorePassword() default "";
 }

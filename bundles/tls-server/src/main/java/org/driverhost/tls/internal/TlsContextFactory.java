@@ -6,6 +6,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,8 +17,11 @@ import org.driverhost.tls.ServerSpec;
 import org.driverhost.tls.internal.credentials.CredentialLoader;
 import org.driverhost.tls.internal.credentials.ServerCredentials;
 import org.driverhost.tls.internal.openssl.CipherString;
+import org.driverhost.tls.internal.openssl.JvmProtocolPolicy;
 import org.driverhost.tls.internal.openssl.ProtocolOptions;
 import org.driverhost.tls.internal.openssl.VerifyMode;
+import org.driverhost.tls.internal.trust.ClientTrust;
+import org.driverhost.tls.internal.trust.TrustStoreFile;
 
 /** Builds the Netty {@link SslContext} of a server from the OpenSSL-style parameters of its spec. */
 final class TlsContextFactory {
@@ -27,22 +31,39 @@ final class TlsContextFactory {
 
     private final CredentialLoader credentialLoader = new CredentialLoader();
 
+    /**
+     * Builds the context of a server with no trust store configured.
+     * NOTE: {@link NettyServerService} still calls this form, so its servers ignore the trustStore setting.
+     */
     SslContext create(ServerSpec spec) throws ServerException {
-        List<String> protocols = ProtocolOptions.protocols(spec.options());
+        return create(spec, "", "");
+    }
+
+    /** Builds the context of a server, verifying client certificates also against the configured trust store. */
+    SslContext create(ServerSpec spec, ServerSettings settings) throws ServerException {
+        return create(spec, settings.trustStore(), settings.trustStorePassword());
+    }
+
+    private SslContext create(ServerSpec spec, String trustStore, String trustStorePassword) throws ServerException {
+        ProtocolOptions options = ProtocolOptions.protocols(spec.options());
         ClientAuth clientAuth = VerifyMode.clientAuth(spec.verifyMode());
+        List<String> protocols = JvmProtocolPolicy.current().permit(options, spec);
         List<String> suites = cipherSuites(spec, protocols);
         ServerCredentials credentials = credentialLoader.load(spec);
 
         SslContextBuilder builder = SslContextBuilder
-                .forServer(credentials.key(), credentials.chain().toArray(new java.security.cert.X509Certificate[0]))
+                .forServer(credentials.key(), credentials.chain().toArray(new X509Certificate[0]))
                 .sslProvider(SslProvider.JDK)
                 .protocols(protocols)
                 .clientAuth(clientAuth);
         if (!suites.isEmpty()) {
             builder.ciphers(suites, IdentityCipherSuiteFilter.INSTANCE);
         }
-        if (clientAuth != ClientAuth.NONE && !credentials.trustedCertificates().isEmpty()) {
-            builder.trustManager(credentials.trustedCertificates().toArray(new java.security.cert.X509Certificate[0]));
+        if (clientAuth != ClientAuth.NONE) {
+            // Always set a trust manager: without one Netty would verify clients against the JVM's CA store.
+            List<X509Certificate> anchors = new ArrayList<>(credentials.trustedCertificates());
+            anchors.addAll(TrustStoreFile.load(trustStore, trustStorePassword));
+            builder.trustManager(ClientTrust.forClients(clientAuth, spec.verifyMode(), anchors, spec));
         }
         try {
             return builder.build();

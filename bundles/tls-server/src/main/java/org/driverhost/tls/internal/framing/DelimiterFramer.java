@@ -30,7 +30,7 @@ public final class DelimiterFramer extends ByteToMessageDecoder {
 
     /**
      * @param delimiter one or more bytes
-     * @param maxPayloadBytes size above which a payload without delimiter is delivered anyway
+     * @param maxPayloadBytes maximum payload size; a longer payload is delivered in pieces of this size
      * @param flushTimeoutMillis time after which waiting bytes are delivered anyway; 0 disables it
      */
     public DelimiterFramer(byte[] delimiter, int maxPayloadBytes, long flushTimeoutMillis) {
@@ -70,7 +70,7 @@ public final class DelimiterFramer extends ByteToMessageDecoder {
     private void cutPayloads(ByteBuf in, List<Object> out) {
         while (in.isReadable()) {
             int end = indexAfterDelimiter(in);
-            if (end >= 0) {
+            if (end >= 0 && end - in.readerIndex() <= maxPayloadBytes) {
                 out.add(in.readRetainedSlice(end - in.readerIndex()));
                 searched = 0;
             } else if (in.readableBytes() >= maxPayloadBytes) {
@@ -113,7 +113,7 @@ public final class DelimiterFramer extends ByteToMessageDecoder {
             return;
         }
         if (pendingSinceNanos < 0 || deliveredPayload) {
-            pendingSinceNanos = System.nanoTime();
+            pendingSinceNanos = ctx.executor().ticker().nanoTime();
         }
         if (flushTimeoutNanos > 0 && flushTask == null) {
             scheduleFlush(ctx, flushTimeoutNanos);
@@ -130,7 +130,7 @@ public final class DelimiterFramer extends ByteToMessageDecoder {
         if (pendingSinceNanos < 0 || !pending.isReadable() || ctx.isRemoved()) {
             return;
         }
-        long waited = System.nanoTime() - pendingSinceNanos;
+        long waited = ctx.executor().ticker().nanoTime() - pendingSinceNanos;
         if (waited < flushTimeoutNanos) {
             scheduleFlush(ctx, flushTimeoutNanos - waited);
             return;
