@@ -77,8 +77,8 @@ public final class NettyServerService implements ServerService {
     @Override
     public ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException {
         checkPort(spec.port());
-        SslContext sslContext = spec.isTls() ? tlsContexts.create(spec) : null;
         ServerSettings current = settings;
+        SslContext sslContext = spec.isTls() ? tlsContexts.create(spec, current) : null;
         RunningServer server = new RunningServer(spec, listener, current.closeTimeoutMillis());
 
         Channel channel = bind(spec, current, server, sslContext);

@@ -31,10 +31,7 @@ final class TlsContextFactory {
 
     private final CredentialLoader credentialLoader = new CredentialLoader();
 
-    /**
-     * Builds the context of a server with no trust store configured.
-     * NOTE: {@link NettyServerService} still calls this form, so its servers ignore the trustStore setting.
-     */
+    /** Builds the context of a server with no trust store configured. */
     SslContext create(ServerSpec spec) throws ServerException {
         return create(spec, "", "");
     }

@@ -50,6 +50,11 @@ final class TestSettings implements ServerSettings {
     }
 
     @Override
+    public long closeTimeoutMillis() {
+        return 5_000;
+    }
+
+    @Override
     public int networkThreads() {
         return 2;
     }

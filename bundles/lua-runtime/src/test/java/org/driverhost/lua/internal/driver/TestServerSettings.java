@@ -27,6 +27,21 @@ final class TestServerSettings implements ServerSettings {
     }
 
     @Override
+    public long closeTimeoutMillis() {
+        return 5_000;
+    }
+
+    @Override
+    public String trustStore() {
+        return "";
+    }
+
+    @Override
+    public String trustStorePassword() {
+        return "";
+    }
+
+    @Override
     public int networkThreads() {
         return 2;
     }
