@@ -205,7 +205,14 @@ final class CipherStringProcessor {
         if (position == rules.length()) {
             return "a name is missing after '" + rules.charAt(position - 1) + "' at the end";
         }
-        return "unexpected character '" + rules.charAt(position) + "' at position " + (rulesOffset + position + 1)
-                + " (names contain only letters, digits and - _ . =)";
+        return "unexpected character " + describe(rules.charAt(position)) + " at position "
+                + (rulesOffset + position + 1) + " (names contain only letters, digits and - _ . =)";
+    }
+
+    private static String describe(char c) {
+        if (c < 0x20 || c > 0x7E) {
+            return String.format("U+%04X", (int) c);
+        }
+        return "'" + c + "'";
     }
 }
