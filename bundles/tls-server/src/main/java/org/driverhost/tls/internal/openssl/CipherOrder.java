@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * The ordered list of suites that a cipher string edits, as OpenSSL 3.0 keeps it in {@code ssl_create_cipher_list}:
- * every suite has a place in the list, and a flag says whether it is selected. A deleted suite keeps a place
+ * every suite has a place in the list, and a flag marks whether it is selected. A deleted suite keeps a place
  * at the front so that adding it again later restores its relative order; a killed suite leaves the list.
  */
 final class CipherOrder {

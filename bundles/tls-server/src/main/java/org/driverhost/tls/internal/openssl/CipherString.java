@@ -3,6 +3,7 @@ package org.driverhost.tls.internal.openssl;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.driverhost.tls.ServerException;
 
@@ -40,19 +41,29 @@ public final class CipherString {
      * @throws ServerException if the string is malformed or selects no suite in {@code supported}
      */
     public static List<String> resolve(String cipherList, List<String> supported) throws ServerException {
-        String given = cipherList == null ? "" : cipherList;
-        String expression = given.isBlank() ? DRIVERWORKS_DEFAULT : given;
+        String requested = cipherList == null ? "" : cipherList;
+        String expression = requested.isBlank() ? DRIVERWORKS_DEFAULT : requested;
 
+        CipherStringProcessor.Result result = select(requested, expression);
+        List<OpenSslSuite> negotiable = negotiable(requested, result);
+        return supportedNames(requested, negotiable, supported);
+    }
+
+    private static CipherStringProcessor.Result select(String requested, String expression) throws ServerException {
         CipherStringProcessor.Result result;
         try {
             result = CipherStringProcessor.process(expression);
         } catch (InvalidCipherStringException e) {
-            throw invalid(given, e.getMessage());
+            throw invalid(requested, e.getMessage());
         }
         if (result.suites().isEmpty()) {
-            throw invalid(given, noSuite(unknownWordsNote(result.unknownWords())));
+            throw invalid(requested, noSuite(unknownWordsNote(result.unknownWords())));
         }
+        return result;
+    }
 
+    private static List<OpenSslSuite> negotiable(String requested, CipherStringProcessor.Result result)
+            throws ServerException {
         List<OpenSslSuite> negotiable = new ArrayList<>();
         for (OpenSslSuite suite : result.suites()) {
             if (SecurityLevel.allows(suite, result.securityLevel())) {
@@ -60,19 +71,23 @@ public final class CipherString {
             }
         }
         if (negotiable.isEmpty()) {
-            throw invalid(given, noSuite(" at security level " + result.securityLevel()
+            throw invalid(requested, noSuite(" at security level " + result.securityLevel()
                     + " (OpenSSL would not negotiate " + listed(result.suites()) + ")"));
         }
+        return negotiable;
+    }
 
+    private static List<String> supportedNames(String requested, List<OpenSslSuite> suites, List<String> supported)
+            throws ServerException {
         Set<String> jvmSuites = new HashSet<>(supported);
         List<String> names = new ArrayList<>();
-        for (OpenSslSuite suite : negotiable) {
+        for (OpenSslSuite suite : suites) {
             if (jvmSuites.contains(suite.ianaName())) {
                 names.add(suite.ianaName());
             }
         }
         if (names.isEmpty()) {
-            throw invalid(given, noSuite(" (Java supports none of " + listed(negotiable) + ")"));
+            throw invalid(requested, noSuite(" (Java supports none of " + listed(suites) + ")"));
         }
         return List.copyOf(names);
     }
@@ -105,8 +120,9 @@ public final class CipherString {
         if (TLS13_SUITES.contains(word)) {
             return " is a TLS 1.3 suite, which cipherList does not govern";
         }
-        String upper = word.toUpperCase(java.util.Locale.ROOT);
-        if (!upper.equals(word) && (CipherAliases.lookup(upper) != null || OpenSslSuiteTable.byOpenSslName(upper) != null)) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        boolean knownInUpperCase = CipherAliases.lookup(upper) != null || OpenSslSuiteTable.byOpenSslName(upper) != null;
+        if (!upper.equals(word) && knownInUpperCase) {
             return " (names are case-sensitive: " + upper + ")";
         }
         return "";

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Applies an OpenSSL cipher string to {@link OpenSslDefaultOrder}, following OpenSSL 3.0's
  * {@code ssl_create_cipher_list} and {@code ssl_cipher_process_rulestr}. Words are suite names or aliases,
- * joined by {@code +} into an intersection and separated by {@code :}, {@code ,}, {@code ;} or spaces. A
- * prefix says what to do with the matching suites: none adds them, {@code -} deletes them, {@code !} kills them
- * for good, {@code +} moves them to the end; {@code @STRENGTH} and {@code @SECLEVEL=n} are commands. An
- * unknown word, or an intersection that is empty, makes OpenSSL skip the rest of that item.
+ * joined by {@code +} into an intersection and separated by {@code :}, {@code ,}, {@code ;} or spaces. Without
+ * a prefix an item adds the matching suites, {@code -} deletes them, {@code !} kills them for good and
+ * {@code +} moves them to the end. {@code @STRENGTH} and {@code @SECLEVEL=n} are commands. An unknown word,
+ * or an intersection that is empty, makes OpenSSL skip the rest of that item.
  */
 final class CipherStringProcessor {
 
@@ -34,18 +34,18 @@ final class CipherStringProcessor {
     private final CipherOrder order = new CipherOrder(OpenSslDefaultOrder.suites());
     private final List<String> unknownWords = new ArrayList<>();
     private int securityLevel = DEFAULT_SECURITY_LEVEL;
-    /** Where the rules being applied start in the caller's string, for error positions. */
+    /** Offset of the rules being applied within the caller's string, for error positions. */
     private int rulesOffset;
 
     private CipherStringProcessor() {
     }
 
-    /** Returns the suites that {@code cipherString} selects, as OpenSSL 3.0 would order them. */
+    /** Applies {@code cipherString} and returns the suites it selects in OpenSSL 3.0's order. */
     static Result process(String cipherString) throws InvalidCipherStringException {
         CipherStringProcessor processor = new CipherStringProcessor();
         String rules = suiteBRules(cipherString);
 
-        // DEFAULT is expanded only as the first word; later it is an unknown word.
+        // DEFAULT is expanded only as the first word. Anywhere else it is an unknown word.
         if (rules.startsWith("DEFAULT")) {
             processor.apply(OPENSSL_DEFAULT);
             rules = rules.substring("DEFAULT".length());
@@ -60,7 +60,7 @@ final class CipherStringProcessor {
     }
 
     /**
-     * Returns the rules a Suite B prefix stands for; OpenSSL then ignores the rest of the string.
+     * Returns the rules a Suite B prefix stands for, because OpenSSL replaces the whole string with them.
      * NOTE: OpenSSL's Suite B modes also restrict curves and signature algorithms, which this class does not.
      */
     private static String suiteBRules(String cipherString) {

@@ -5,7 +5,7 @@ final class InvalidCipherStringException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception; {@code reason} says what is wrong without repeating the whole string. */
+    /** Creates the exception with a {@code reason} that states what is wrong without repeating the string. */
     InvalidCipherStringException(String reason) {
         super(reason);
     }

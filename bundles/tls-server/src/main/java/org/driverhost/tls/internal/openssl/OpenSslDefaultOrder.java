@@ -19,10 +19,10 @@ import java.util.function.Predicate;
 
 /**
  * The order in which OpenSSL 3.0 lists suites before a cipher string edits them. OpenSSL builds it in
- * {@code ssl_create_cipher_list} with a fixed series of rules; this class replays that series. The result is:
- * ephemeral key exchange with AEAD first, then other ephemeral key exchange, then other AEAD, then the rest;
- * within each group TLS 1.2 suites first, then by strength bits, then ECDHE before DHE, ECDSA before RSA,
- * AES-GCM before ChaCha20 before other AES, and kRSA, PSK, anonymous and MD5 suites last.
+ * {@code ssl_create_cipher_list} with a fixed series of rules, and this class replays that series. Ephemeral
+ * key exchange with AEAD comes first, then other ephemeral key exchange, then other AEAD, then the rest.
+ * Within each group, TLS 1.2 suites come first, then stronger ones. Ties go to ECDHE before DHE, ECDSA before
+ * RSA, AES-GCM before ChaCha20 before other AES, and put kRSA, PSK, anonymous and MD5 suites last.
  */
 final class OpenSslDefaultOrder {
 
