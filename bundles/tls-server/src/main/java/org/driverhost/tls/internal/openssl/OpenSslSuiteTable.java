@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The cipher suites of OpenSSL 3.0.19, read from {@code openssl-suites.tsv} next to this class. That file was
- * generated from the {@code openssl} command line; its header contains the script.
+ * generated with the {@code openssl} command line by the script in its header.
  */
 final class OpenSslSuiteTable {
 
