@@ -82,7 +82,7 @@ public final class CredentialLoader {
         }
         SourceText keySource = SourceText.read(roots, "privateKey", spec.privateKey());
         PrivateKeyInfo key = PemPrivateKey.read(keySource, spec.password(), passwords);
-        checkKey(keySource.toString(), key, leaf);
+        checkKey(certificate, keySource.toString(), key, leaf);
 
         // Certificates after the first in the certificate file, as in a "fullchain" file, are issuers too.
         List<X509Certificate> given = new ArrayList<>(certificates.subList(1, certificates.size()));
@@ -101,7 +101,7 @@ public final class CredentialLoader {
             LOG.warn("{}: certificate {} holds {} private keys; using the first, for {}", spec, certificate.label(),
                     file.keyEntries(), file.leaf().getSubjectX500Principal().getName());
         }
-        checkKey(certificate.toString() + " (its private key)", file.key(), file.leaf());
+        checkKey(certificate, certificate + " (its private key)", file.key(), file.leaf());
 
         // A chain parameter replaces the file's chain rather than adding to it.
         List<X509Certificate> given = spec.chain().isBlank() ? file.others() : readChain(spec, roots);
@@ -129,12 +129,12 @@ public final class CredentialLoader {
     }
 
     /** Rejects a key that JSSE cannot serve or that does not belong to the certificate. */
-    private static void checkKey(String keyLabel, PrivateKeyInfo key, X509Certificate leaf) throws ServerException {
+    private static void checkKey(SourceText certificate, String keyLabel, PrivateKeyInfo key, X509Certificate leaf)
+            throws ServerException {
         String type = KeyType.supportedName(leaf);
         if (type == null) {
-            throw new ServerException("invalid certificate for " + commonName(leaf.getSubjectX500Principal())
-                    + ": its key type " + KeyType.describe(leaf) + " cannot be served by the JDK's TLS; "
-                    + KeyType.ACCEPTED);
+            throw certificate.invalid("the key type of " + commonName(leaf.getSubjectX500Principal()) + ", "
+                    + KeyType.describe(leaf) + ", cannot be served by the JDK's TLS; " + KeyType.ACCEPTED);
         }
         boolean matches;
         try {
