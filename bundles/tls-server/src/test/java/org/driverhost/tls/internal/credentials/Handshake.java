@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -74,28 +75,53 @@ final class Handshake {
 
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(clientKeys, new TrustManager[] {new AcceptingTrustManager()}, null);
-            try (SSLSocket socket = (SSLSocket) clientContext.getSocketFactory()
-                    .createSocket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
-                socket.setSoTimeout(TIMEOUT_MILLIS);
-                socket.startHandshake();
-                List<X509Certificate> presented = new ArrayList<>();
-                for (Certificate certificate : socket.getSession().getPeerCertificates()) {
-                    presented.add((X509Certificate) certificate);
-                }
-                // One byte through the connection proves both sides finished the handshake.
-                socket.getOutputStream().write(42);
-                socket.getOutputStream().flush();
-                if (received.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) != 42) {
-                    throw new AssertionError("the server did not receive the byte sent after the handshake");
-                }
-                socket.close();
-                // The server's close waits for the client's close_notify, so it can only end after ours.
-                served.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-                return presented;
+            try {
+                return connect(clientContext, listener.getLocalPort(), received, served);
+            } catch (IOException | ExecutionException clientFailure) {
+                throw serverFailure(served, clientFailure);
             }
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    private static List<X509Certificate> connect(SSLContext clientContext, int port,
+            CompletableFuture<Integer> received, Future<?> served) throws Exception {
+        try (SSLSocket socket = (SSLSocket) clientContext.getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.startHandshake();
+            List<X509Certificate> presented = new ArrayList<>();
+            for (Certificate certificate : socket.getSession().getPeerCertificates()) {
+                presented.add((X509Certificate) certificate);
+            }
+            // One byte through the connection proves both sides finished the handshake.
+            socket.getOutputStream().write(42);
+            socket.getOutputStream().flush();
+            if (received.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS) != 42) {
+                throw new AssertionError("the server did not receive the byte sent after the handshake");
+            }
+            socket.close();
+            // The server's close waits for the client's close_notify, so it can only end after ours.
+            served.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return presented;
+        }
+    }
+
+    /**
+     * Returns the server's exception when the server side failed, since in TLS 1.3 the client often sees only
+     * a closed connection, or nothing at all, when the server rejects its certificate.
+     */
+    private static Exception serverFailure(Future<?> served, Exception clientFailure) throws Exception {
+        try {
+            served.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception serverException) {
+                serverException.addSuppressed(clientFailure);
+                return serverException;
+            }
+        }
+        return clientFailure;
     }
 
     private static Void serveOne(SSLServerSocket listener, CompletableFuture<Integer> received) throws IOException {
