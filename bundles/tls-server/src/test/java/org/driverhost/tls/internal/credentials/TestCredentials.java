@@ -69,6 +69,37 @@ final class TestCredentials {
     }
 
     /**
+     * Writes {@code name.key} and a self-signed {@code name.crt} valid from {@code start} to {@code end}, given
+     * as {@code YYYYMMDDHHMMSSZ}. {@code openssl req} only makes certificates valid from now, so this uses
+     * {@code openssl ca}, which takes both dates.
+     */
+    void selfSignedWithDates(String name, String type, String start, String end) throws IOException {
+        Path database = folder.resolve(name + "-ca");
+        Files.createDirectories(database);
+        Files.writeString(database.resolve("index.txt"), "");
+        Files.writeString(database.resolve("ca.cnf"), """
+                [ca]
+                default_ca = dated
+                [dated]
+                dir = .
+                database = ./index.txt
+                new_certs_dir = .
+                serial = ./serial
+                default_md = sha256
+                policy = any_name
+                unique_subject = no
+                [any_name]
+                commonName = supplied
+                """);
+        key(name, type);
+        openssl.openssl("req", "-new", "-key", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
+        new OpenSsl(database).openssl("ca", "-batch", "-config", "ca.cnf", "-selfsign", "-keyfile",
+                folder.resolve(name + ".key").toString(), "-in", folder.resolve(name + ".csr").toString(),
+                "-out", folder.resolve(name + ".crt").toString(), "-startdate", start, "-enddate", end,
+                "-rand_serial", "-notext");
+    }
+
+    /**
      * Writes {@code root}, {@code intermediate} and {@code leaf} keys and certificates: a root CA, an
      * intermediate CA it signed, and a leaf for localhost that the intermediate signed.
      */
