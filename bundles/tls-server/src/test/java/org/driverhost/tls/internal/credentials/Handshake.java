@@ -41,7 +41,12 @@ final class Handshake {
 
     /** Returns the certificate chain the server presents to a client that trusts anything. */
     static List<X509Certificate> presentedChain(ServerCredentials credentials) throws Exception {
-        return run(credentials, ClientAuth.NONE, null);
+        return run(credentials, ClientAuth.NONE, null, null);
+    }
+
+    /** Returns the presented chain when the client offers {@code protocol} only, such as {@code TLSv1.2}. */
+    static List<X509Certificate> presentedChain(ServerCredentials credentials, String protocol) throws Exception {
+        return run(credentials, ClientAuth.NONE, null, protocol);
     }
 
     /**
@@ -50,11 +55,11 @@ final class Handshake {
      */
     static List<X509Certificate> presentedChainWithClient(ServerCredentials credentials, PrivateKey clientKey,
             X509Certificate... clientChain) throws Exception {
-        return run(credentials, ClientAuth.REQUIRE, keyManagers(clientKey, clientChain));
+        return run(credentials, ClientAuth.REQUIRE, keyManagers(clientKey, clientChain), null);
     }
 
     private static List<X509Certificate> run(ServerCredentials credentials, ClientAuth clientAuth,
-            KeyManager[] clientKeys) throws Exception {
+            KeyManager[] clientKeys, String protocol) throws Exception {
         SslContextBuilder builder = SslContextBuilder
                 .forServer(credentials.key(), credentials.chain().toArray(new X509Certificate[0]))
                 .sslProvider(SslProvider.JDK)
@@ -76,7 +81,7 @@ final class Handshake {
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(clientKeys, new TrustManager[] {new AcceptingTrustManager()}, null);
             try {
-                return connect(clientContext, listener.getLocalPort(), received, served);
+                return connect(clientContext, listener.getLocalPort(), protocol, received, served);
             } catch (IOException | ExecutionException clientFailure) {
                 throw serverFailure(served, clientFailure);
             }
@@ -85,12 +90,18 @@ final class Handshake {
         }
     }
 
-    private static List<X509Certificate> connect(SSLContext clientContext, int port,
+    private static List<X509Certificate> connect(SSLContext clientContext, int port, String protocol,
             CompletableFuture<Integer> received, Future<?> served) throws Exception {
         try (SSLSocket socket = (SSLSocket) clientContext.getSocketFactory()
                 .createSocket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(TIMEOUT_MILLIS);
+            if (protocol != null) {
+                socket.setEnabledProtocols(new String[] {protocol});
+            }
             socket.startHandshake();
+            if (protocol != null && !protocol.equals(socket.getSession().getProtocol())) {
+                throw new AssertionError("negotiated " + socket.getSession().getProtocol() + ", not " + protocol);
+            }
             List<X509Certificate> presented = new ArrayList<>();
             for (Certificate certificate : socket.getSession().getPeerCertificates()) {
                 presented.add((X509Certificate) certificate);

@@ -117,6 +117,21 @@ class PemKeyFormatsTest {
         assertEquals(List.of(expected), Handshake.presentedChain(loaded));
     }
 
+    @ParameterizedTest(name = "{0} over {1}")
+    @MethodSource("protocolsAndKeyTypes")
+    void keyTypeServesOverEachProtocol(String type, String protocol) throws Exception {
+        ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate(type + ".crt").privateKey(type + ".key").build();
+
+        ServerCredentials loaded = new CredentialLoader().load(spec);
+
+        assertEquals(List.of(certificate(type + ".crt")), Handshake.presentedChain(loaded, protocol));
+    }
+
+    static Stream<Arguments> protocolsAndKeyTypes() {
+        return Stream.of("rsa", "p256", "p384", "ed25519", "ed448")
+                .flatMap(type -> Stream.of(Arguments.of(type, "TLSv1.2"), Arguments.of(type, "TLSv1.3")));
+    }
+
     @Test
     void inlinePemTextLoadsAndServes() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox)
