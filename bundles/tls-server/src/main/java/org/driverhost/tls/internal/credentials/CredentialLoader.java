@@ -85,9 +85,9 @@ public final class CredentialLoader {
         checkKey(certificate, keySource.toString(), key, leaf);
 
         // Certificates after the first in the certificate file, as in a "fullchain" file, are issuers too.
-        List<X509Certificate> given = new ArrayList<>(certificates.subList(1, certificates.size()));
-        given.addAll(readChain(spec, roots));
-        return assemble(spec, toJdkKey(keySource.toString(), key), leaf, given);
+        List<X509Certificate> candidates = new ArrayList<>(certificates.subList(1, certificates.size()));
+        candidates.addAll(readChain(spec, roots));
+        return assemble(spec, toJdkKey(keySource.toString(), key), leaf, candidates);
     }
 
     private ServerCredentials loadPkcs12(ServerSpec spec, FileRoots roots, SourceText certificate)
@@ -104,8 +104,8 @@ public final class CredentialLoader {
         checkKey(certificate, certificate + " (its private key)", file.key(), file.leaf());
 
         // A chain parameter replaces the file's chain rather than adding to it.
-        List<X509Certificate> given = spec.chain().isBlank() ? file.others() : readChain(spec, roots);
-        return assemble(spec, toJdkKey(certificate.toString(), file.key()), file.leaf(), given);
+        List<X509Certificate> candidates = spec.chain().isBlank() ? file.others() : readChain(spec, roots);
+        return assemble(spec, toJdkKey(certificate.toString(), file.key()), file.leaf(), candidates);
     }
 
     private static List<X509Certificate> readChain(ServerSpec spec, FileRoots roots) throws ServerException {
@@ -116,8 +116,8 @@ public final class CredentialLoader {
     }
 
     private static ServerCredentials assemble(ServerSpec spec, PrivateKey key, X509Certificate leaf,
-            List<X509Certificate> given) {
-        IssuerChain issuers = IssuerChain.of(leaf, given);
+            List<X509Certificate> candidates) {
+        IssuerChain issuers = IssuerChain.of(leaf, candidates);
         for (X509Certificate certificate : issuers.unrelated()) {
             LOG.warn("{}: chain certificate {} is not an issuer of {} and is not sent", spec,
                     certificate.getSubjectX500Principal().getName(), leaf.getSubjectX500Principal().getName());
@@ -152,7 +152,7 @@ public final class CredentialLoader {
 
     private static PrivateKey toJdkKey(String keyLabel, PrivateKeyInfo key) throws ServerException {
         try {
-            // The converter asks the JVM's own providers, so JSSE gets a key type it knows how to sign with.
+            // The converter uses the JVM's own providers, so JSSE gets a key class it can sign with.
             return new JcaPEMKeyConverter().getPrivateKey(key);
         } catch (IOException e) {
             throw new ServerException("invalid " + keyLabel + ": the JDK cannot use the key (" + e.getMessage()

@@ -30,8 +30,8 @@ public final class FileRoots {
     }
 
     /**
-     * Returns the real path of an existing regular file for {@code parameter}. The first root that holds
-     * an entry of that name decides; a link there that leads outside that root is rejected rather than
+     * Returns the real path of an existing regular file for {@code parameter}. The first root that contains
+     * an entry of that name decides, so a link there that leads outside that root is rejected rather than
      * skipped.
      *
      * @throws ServerException when the path is not allowed or no root holds such a file
@@ -56,8 +56,8 @@ public final class FileRoots {
         Path file = resolve(parameter, path);
         byte[] content;
         try (InputStream in = Files.newInputStream(file)) {
-            // Reading one byte past the limit tells a file at the limit from a larger one, without trusting
-            // a size that may change between a check and the read.
+            // Reading one byte past the limit distinguishes a file at the limit from a larger one, without
+            // trusting a size that may change between a check and the read.
             content = in.readNBytes(MAX_FILE_BYTES + 1);
         } catch (IOException e) {
             throw new ServerException("invalid " + parameter + " " + SourceText.quote(path) + ": the file cannot "
@@ -71,29 +71,29 @@ public final class FileRoots {
     }
 
     private static Path checkRelative(String parameter, String path) throws ServerException {
-        String shown = SourceText.quote(path);
+        String quoted = SourceText.quote(path);
         if (path.isEmpty()) {
             throw new ServerException("invalid " + parameter + " \"\": empty path; " + ACCEPTED);
         }
         if (path.startsWith(".")) {
-            throw new ServerException("invalid " + parameter + " " + shown + ": paths may not start with '.' "
+            throw new ServerException("invalid " + parameter + " " + quoted + ": paths may not start with '.' "
                     + "or '..'; " + ACCEPTED);
         }
         Path relative;
         try {
             relative = Path.of(path);
         } catch (InvalidPathException e) {
-            throw new ServerException("invalid " + parameter + " " + shown + ": not a valid file path; " + ACCEPTED);
+            throw new ServerException("invalid " + parameter + " " + quoted + ": not a valid file path; " + ACCEPTED);
         }
         if (relative.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-            throw new ServerException("invalid " + parameter + " " + shown + ": absolute paths are not allowed; "
+            throw new ServerException("invalid " + parameter + " " + quoted + ": absolute paths are not allowed; "
                     + ACCEPTED);
         }
         return relative;
     }
 
     private static Path confine(String parameter, String path, Path root, Path candidate) throws ServerException {
-        String shown = SourceText.quote(path);
+        String quoted = SourceText.quote(path);
         Path real;
         Path realRoot;
         try {
@@ -101,15 +101,15 @@ public final class FileRoots {
             real = candidate.toRealPath();
         } catch (IOException e) {
             // A dangling link or a folder that vanished: either way there is no file to read.
-            throw new ServerException("invalid " + parameter + " " + shown + ": file not found (" + e.getMessage()
+            throw new ServerException("invalid " + parameter + " " + quoted + ": file not found (" + e.getMessage()
                     + "); " + ACCEPTED, e);
         }
         if (!real.startsWith(realRoot)) {
-            throw new ServerException("invalid " + parameter + " " + shown + ": it resolves outside the driver's "
+            throw new ServerException("invalid " + parameter + " " + quoted + ": it resolves outside the driver's "
                     + "package and sandbox folders; " + ACCEPTED);
         }
         if (!Files.isRegularFile(real)) {
-            throw new ServerException("invalid " + parameter + " " + shown + ": not a regular file; " + ACCEPTED);
+            throw new ServerException("invalid " + parameter + " " + quoted + ": not a regular file; " + ACCEPTED);
         }
         return real;
     }

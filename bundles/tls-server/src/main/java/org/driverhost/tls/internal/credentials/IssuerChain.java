@@ -25,10 +25,10 @@ record IssuerChain(List<X509Certificate> issuers, List<X509Certificate> unrelate
         authorities = List.copyOf(authorities);
     }
 
-    /** Orders {@code given} as the issuer path of {@code leaf}. */
-    static IssuerChain of(X509Certificate leaf, List<X509Certificate> given) {
+    /** Orders {@code candidates} as the issuer path of {@code leaf}. */
+    static IssuerChain of(X509Certificate leaf, List<X509Certificate> candidates) {
         List<X509Certificate> remaining = new ArrayList<>();
-        for (X509Certificate certificate : given) {
+        for (X509Certificate certificate : candidates) {
             // X509Certificate.equals compares the DER encodings, so this drops exact copies only.
             if (!certificate.equals(leaf) && !remaining.contains(certificate)) {
                 remaining.add(certificate);

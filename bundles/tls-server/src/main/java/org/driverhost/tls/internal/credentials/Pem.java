@@ -12,7 +12,7 @@ final class Pem {
     }
 
     static PEMParser parser(SourceText source) {
-        // PEM is ASCII; ISO-8859-1 maps every byte to one char, so stray bytes cannot fail the decoding.
+        // PEM is ASCII. ISO-8859-1 maps every byte to one char, so stray bytes cannot fail the decoding.
         return new PEMParser(new InputStreamReader(new ByteArrayInputStream(source.bytes()), StandardCharsets.ISO_8859_1));
     }
 }

@@ -13,7 +13,7 @@ import org.driverhost.tls.ServerException;
 
 /**
  * Reads the certificates of PEM text in file order. {@code CERTIFICATE} and OpenSSL's
- * {@code TRUSTED CERTIFICATE} blocks count; other blocks, such as a key kept in the same file, are skipped.
+ * {@code TRUSTED CERTIFICATE} blocks count. Other blocks, such as a key kept in the same file, are skipped.
  */
 final class PemCertificates {
 

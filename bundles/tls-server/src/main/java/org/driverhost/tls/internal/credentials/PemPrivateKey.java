@@ -21,7 +21,7 @@ import org.driverhost.tls.ServerException;
 /**
  * Reads the first private key of PEM text: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 ({@code RSA PRIVATE KEY})
  * or SEC1 ({@code EC PRIVATE KEY}), plain or encrypted. Encrypted PKCS#8 may use PBES2 with PBKDF2 or
- * scrypt; PKCS#1 and SEC1 may carry OpenSSL's {@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info} headers.
+ * scrypt. PKCS#1 and SEC1 may carry OpenSSL's {@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info} headers.
  * Other blocks, such as the {@code EC PARAMETERS} block that OpenSSL writes first, are skipped.
  */
 final class PemPrivateKey {

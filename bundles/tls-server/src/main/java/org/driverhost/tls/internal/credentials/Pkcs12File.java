@@ -27,7 +27,7 @@ import org.driverhost.tls.ServerException;
  * @param key the private key of the first key entry
  * @param leaf that entry's certificate
  * @param others the rest of that entry's chain, then the file's trusted certificate entries
- * @param keyEntries how many key entries the file holds
+ * @param keyEntries the number of key entries in the file
  */
 record Pkcs12File(PrivateKeyInfo key, X509Certificate leaf, List<X509Certificate> others, int keyEntries) {
 
@@ -105,14 +105,14 @@ record Pkcs12File(PrivateKeyInfo key, X509Certificate leaf, List<X509Certificate
             }
         }
         if (keyAlias == null) {
-            throw source.invalid("the PKCS#12 file holds no private key; " + ACCEPTED + " from a key and its "
+            throw source.invalid("the PKCS#12 file contains no private key; " + ACCEPTED + " from a key and its "
                     + "certificate");
         }
 
         Key key = store.getKey(keyAlias, password);
         Certificate[] chain = store.getCertificateChain(keyAlias);
         if (!(key instanceof PrivateKey) || chain == null || chain.length == 0) {
-            throw source.invalid("the PKCS#12 file holds no certificate for its private key; " + ACCEPTED
+            throw source.invalid("the PKCS#12 file contains no certificate for its private key; " + ACCEPTED
                     + " from a key and its certificate");
         }
         List<X509Certificate> others = new ArrayList<>();

@@ -25,6 +25,10 @@ record SourceText(String parameter, String label, byte[] bytes, boolean inline) 
      */
     static SourceText read(FileRoots roots, String parameter, String value) throws ServerException {
         if (value.contains(PEM_MARKER)) {
+            if (value.length() > FileRoots.MAX_FILE_BYTES) {
+                throw new ServerException("invalid " + parameter + " (PEM text): longer than " + FileRoots.MAX_FILE_BYTES
+                        + " characters; give PEM text or a PEM file of at most 1 MiB");
+            }
             return new SourceText(parameter, "(PEM text)", value.getBytes(StandardCharsets.ISO_8859_1), true);
         }
         String path = value.strip();
@@ -46,8 +50,8 @@ record SourceText(String parameter, String label, byte[] bytes, boolean inline) 
     }
 
     static String quote(String value) {
-        String shown = value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) + "..." : value;
-        return "\"" + shown + "\"";
+        String echoed = value.length() > MAX_ECHO ? value.substring(0, MAX_ECHO) + "..." : value;
+        return "\"" + echoed + "\"";
     }
 
     @Override

@@ -62,7 +62,7 @@ class ChainOrderTest {
     }
 
     @Test
-    void shuffledChainWithDuplicatesIsSentInIssuerOrder() throws Exception {
+    void shuffledChainSentInIssuerOrder() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("leaf.crt").privateKey("leaf.key")
                 .chain("shuffled.pem").build();
 
@@ -74,7 +74,7 @@ class ChainOrderTest {
     }
 
     @Test
-    void inlineChainTextIsOrderedToo() throws Exception {
+    void inlineChainTextOrdered() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("leaf.crt").privateKey("leaf.key")
                 .chain(credentials.read("root.crt") + credentials.read("intermediate.crt")).build();
 
@@ -84,7 +84,7 @@ class ChainOrderTest {
     }
 
     @Test
-    void certificatesAfterLeafInCertificateFileAreIssuers() throws Exception {
+    void fullchainCertificateFileAccepted() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("fullchain.pem").privateKey("leaf.key")
                 .chain("root.crt").build();
 
@@ -94,7 +94,7 @@ class ChainOrderTest {
     }
 
     @Test
-    void certificateOutsideIssuerPathIsNotSent() throws Exception {
+    void unrelatedChainCertificateNotSent() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("leaf.crt").privateKey("leaf.key")
                 .chain("with-stranger.pem").build();
 
@@ -107,7 +107,7 @@ class ChainOrderTest {
     }
 
     @Test
-    void clientCertificateVerifiesAgainstChainAuthorities() throws Exception {
+    void clientCertificateTrustedThroughChain() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("leaf.crt").privateKey("leaf.key")
                 .chain("shuffled.pem").build();
         ServerCredentials loaded = new CredentialLoader().load(spec);
@@ -119,7 +119,7 @@ class ChainOrderTest {
     }
 
     @Test
-    void clientCertificateFromOtherAuthorityIsRefused() throws Exception {
+    void foreignClientCertificateRejected() throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("leaf.crt").privateKey("leaf.key")
                 .chain("shuffled.pem").build();
         ServerCredentials loaded = new CredentialLoader().load(spec);

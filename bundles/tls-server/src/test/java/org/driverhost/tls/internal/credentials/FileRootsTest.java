@@ -52,7 +52,7 @@ class FileRootsTest {
     }
 
     @Test
-    void dotPathsAreRejected() {
+    void dotPathsRejected() {
         for (String path : List.of("./server.pem", "../outside/secret.pem", ".hidden.pem", "..")) {
             ServerException error = assertThrows(ServerException.class, () -> roots.read("certificate", path));
 
@@ -62,7 +62,7 @@ class FileRootsTest {
     }
 
     @Test
-    void absolutePathIsRejected() {
+    void absolutePathRejected() {
         String path = outside.resolve("secret.pem").toString();
 
         ServerException error = assertThrows(ServerException.class, () -> roots.read("chain", path));
@@ -72,7 +72,7 @@ class FileRootsTest {
     }
 
     @Test
-    void parentStepsLeavingFolderAreRejected() throws IOException {
+    void parentStepsOutsideRejected() throws IOException {
         Files.createDirectories(packageFolder.resolve("certs"));
 
         ServerException error = assertThrows(ServerException.class,
@@ -83,7 +83,7 @@ class FileRootsTest {
     }
 
     @Test
-    void symbolicLinkLeavingFolderIsRejected() throws IOException {
+    void symlinkOutsideRejected() throws IOException {
         Files.createSymbolicLink(packageFolder.resolve("server.key"), outside.resolve("secret.pem"));
 
         ServerException error = assertThrows(ServerException.class, () -> roots.read("privateKey", "server.key"));
@@ -93,7 +93,7 @@ class FileRootsTest {
     }
 
     @Test
-    void linkedFolderLeavingRootIsRejected() throws IOException {
+    void linkedFolderOutsideRejected() throws IOException {
         Files.createSymbolicLink(sandbox.resolve("linked"), outside);
 
         ServerException error = assertThrows(ServerException.class, () -> roots.read("chain", "linked/secret.pem"));
@@ -103,7 +103,7 @@ class FileRootsTest {
     }
 
     @Test
-    void symbolicLinkInsideFolderIsFollowed() throws Exception {
+    void symlinkInsideFollowed() throws Exception {
         Files.writeString(packageFolder.resolve("real.pem"), "inside");
         Files.createSymbolicLink(packageFolder.resolve("alias.pem"), packageFolder.resolve("real.pem"));
 

@@ -82,7 +82,7 @@ class PasswordZeroingTest {
 
         new CredentialLoader(opener, Clock.systemUTC()).load(spec("server.crt", "server.key", PASSWORD));
 
-        assertEquals(0, opener.given.size());
+        assertEquals(0, opener.openedArrays.size());
     }
 
     @Test
@@ -109,18 +109,18 @@ class PasswordZeroingTest {
     /** Opens passwords as production code does and keeps each array it hands out, to inspect afterwards. */
     private static final class RecordingOpener implements Function<SealedPassword, char[]> {
 
-        private final List<char[]> given = new ArrayList<>();
+        private final List<char[]> openedArrays = new ArrayList<>();
 
         @Override
         public char[] apply(SealedPassword password) {
             char[] clear = password.open();
-            given.add(clear);
+            openedArrays.add(clear);
             return clear;
         }
 
         void assertAllZeroed(String context) {
-            assertFalse(given.isEmpty(), context + ": the password was never opened");
-            for (char[] clear : given) {
+            assertFalse(openedArrays.isEmpty(), context + ": the password was never opened");
+            for (char[] clear : openedArrays) {
                 assertArrayEquals(new char[clear.length], clear, context + ": a clear password was not zeroed");
             }
         }

@@ -146,7 +146,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void keyOfAnotherCertificateIsRejected() {
+    void mismatchedKeyRejected() {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("rsa.crt").privateKey("other-rsa.key").build();
 
         ServerException error = assertThrows(ServerException.class, () -> new CredentialLoader().load(spec));
@@ -157,7 +157,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void keyOfAnotherTypeIsRejected() {
+    void keyOfOtherTypeRejected() {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("p256.crt").privateKey("p384.key").build();
 
         ServerException error = assertThrows(ServerException.class, () -> new CredentialLoader().load(spec));
@@ -168,7 +168,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void wrongPasswordIsRejectedWithoutEchoingIt() {
+    void wrongPasswordRejected() {
         for (String key : List.of("rsa-pkcs1-aes256.key", "rsa-pkcs1-des3.key", "rsa-pbes2.key", "rsa-scrypt.key",
                 "p256-sec1-aes256.key")) {
             String certificate = key.startsWith("rsa") ? "rsa.crt" : "p256.crt";
@@ -184,7 +184,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void encryptedKeyWithoutPasswordIsRejected() {
+    void encryptedKeyNeedsPassword() {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("rsa.crt").privateKey("rsa-pbes2.key").build();
 
         ServerException error = assertThrows(ServerException.class, () -> new CredentialLoader().load(spec));
@@ -194,7 +194,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void curveJsseCannotServeIsRejected() {
+    void unservableCurveRejected() {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("secp256k1.crt").privateKey("secp256k1.key")
                 .build();
 
@@ -205,7 +205,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void certificateFileWithoutKeyBlockIsNotAKey() {
+    void certificateFileAsKeyRejected() {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("rsa.crt").privateKey("rsa.crt").build();
 
         ServerException error = assertThrows(ServerException.class, () -> new CredentialLoader().load(spec));
@@ -226,7 +226,18 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void missingCertificateOrKeyIsRejected() {
+    void oversizedInlinePemRejected() {
+        String huge = "-----BEGIN CERTIFICATE-----\n" + "A".repeat(FileRoots.MAX_FILE_BYTES) + "\n";
+        ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate(huge).privateKey("rsa.key").build();
+
+        ServerException error = assertThrows(ServerException.class, () -> new CredentialLoader().load(spec));
+
+        assertTrue(error.getMessage().startsWith("invalid certificate (PEM text): longer than 1048576"),
+                error.getMessage());
+    }
+
+    @Test
+    void missingCertificateOrKeyRejected() {
         ServerSpec noCertificate = Specs.tls(packageFolder, sandbox).privateKey("rsa.key").build();
         ServerSpec noKey = Specs.tls(packageFolder, sandbox).certificate("rsa.crt").build();
 
@@ -238,7 +249,7 @@ class PemKeyFormatsTest {
     }
 
     @Test
-    void binaryFileThatIsNotPkcs12IsRejected() throws IOException {
+    void nonPkcs12BinaryRejected() throws IOException {
         Files.write(packageFolder.resolve("random.bin"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x05, 0x00, (byte) 0xff});
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("random.bin").privateKey("rsa.key").build();
 

@@ -83,7 +83,7 @@ class Pkcs12CredentialsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
-    void fileLoadsWithItsChainAndServes(String file, String password) throws Exception {
+    void fileLoadsWithChainAndServes(String file, String password) throws Exception {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate(file).password(Specs.password(password)).build();
 
         ServerCredentials loaded = new CredentialLoader().load(spec);
@@ -129,7 +129,7 @@ class Pkcs12CredentialsTest {
     }
 
     @Test
-    void wrongPasswordIsRejectedWithoutEchoingIt() {
+    void wrongPasswordRejected() {
         for (String file : List.of("default.p12", "legacy.p12", "camellia.p12", "keytool.p12")) {
             ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate(file)
                     .password(Specs.password("Wrong-Guess-17")).build();
@@ -143,7 +143,7 @@ class Pkcs12CredentialsTest {
     }
 
     @Test
-    void missingPasswordIsRejected() {
+    void missingPasswordRejected() {
         ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("default.p12").build();
 
         ServerException error = assertThrows(ServerException.class, () -> new CredentialLoader().load(spec));
