@@ -31,7 +31,7 @@ public final class FileRoots {
 
     /**
      * Returns the real path of an existing regular file for {@code parameter}. The first root that contains
-     * an entry of that name decides, so a link there that leads outside that root is rejected rather than
+     * an entry of that name decides, so a link there that leads outside both roots is rejected rather than
      * skipped.
      *
      * @throws ServerException when the path is not allowed or no root holds such a file
@@ -41,7 +41,7 @@ public final class FileRoots {
         for (Path root : roots) {
             Path candidate = root.resolve(relative);
             if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-                return confine(parameter, path, root, candidate);
+                return confine(parameter, path, candidate);
             }
         }
         throw new ServerException("invalid " + parameter + " " + SourceText.quote(path) + ": file not found in "
@@ -92,19 +92,17 @@ public final class FileRoots {
         return relative;
     }
 
-    private static Path confine(String parameter, String path, Path root, Path candidate) throws ServerException {
+    private Path confine(String parameter, String path, Path candidate) throws ServerException {
         String quoted = SourceText.quote(path);
         Path real;
-        Path realRoot;
         try {
-            realRoot = root.toRealPath();
             real = candidate.toRealPath();
         } catch (IOException e) {
             // A dangling link or a folder that vanished: either way there is no file to read.
             throw new ServerException("invalid " + parameter + " " + quoted + ": file not found (" + e.getMessage()
                     + "); " + ACCEPTED, e);
         }
-        if (!real.startsWith(realRoot)) {
+        if (!insideRoots(real)) {
             throw new ServerException("invalid " + parameter + " " + quoted + ": it resolves outside the driver's "
                     + "package and sandbox folders; " + ACCEPTED);
         }
@@ -112,5 +110,19 @@ public final class FileRoots {
             throw new ServerException("invalid " + parameter + " " + quoted + ": not a regular file; " + ACCEPTED);
         }
         return real;
+    }
+
+    /** Returns whether a real path lies in one of the roots, so a link from one root into the other is fine. */
+    private boolean insideRoots(Path real) {
+        for (Path root : roots) {
+            try {
+                if (real.startsWith(root.toRealPath())) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // A root that does not exist contains nothing, so it cannot contain this file either.
+            }
+        }
+        return false;
     }
 }

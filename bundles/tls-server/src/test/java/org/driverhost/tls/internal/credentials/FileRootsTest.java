@@ -111,6 +111,14 @@ class FileRootsTest {
     }
 
     @Test
+    void symlinkIntoSandboxFollowed() throws Exception {
+        Files.writeString(sandbox.resolve("written.pem"), "from sandbox");
+        Files.createSymbolicLink(packageFolder.resolve("server.pem"), sandbox.resolve("written.pem"));
+
+        assertEquals("from sandbox", read("server.pem"));
+    }
+
+    @Test
     void missingFileIsReported() {
         ServerException error = assertThrows(ServerException.class, () -> roots.read("certificate", "server.pem"));
 
