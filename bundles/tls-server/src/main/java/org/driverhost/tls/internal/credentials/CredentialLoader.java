@@ -98,7 +98,7 @@ public final class CredentialLoader {
                     spec, certificate.label());
         }
         if (file.keyEntries() > 1) {
-            LOG.warn("{}: certificate {} holds {} private keys; using the first, for {}", spec, certificate.label(),
+            LOG.warn("{}: certificate {} contains {} private keys; using the first, for {}", spec, certificate.label(),
                     file.keyEntries(), file.leaf().getSubjectX500Principal().getName());
         }
         checkKey(certificate, certificate + " (its private key)", file.key(), file.leaf());

@@ -66,6 +66,11 @@ class Pkcs12CredentialsTest {
                 "-dname", "CN=keytool-generated", "-validity", "30", "-keystore", "keytool-generated.p12",
                 "-storetype", "PKCS12", "-storepass", PASSWORD);
 
+        Files.copy(packageFolder.resolve("default.p12"), packageFolder.resolve("two-keys.p12"));
+        openssl.keytool("-genkeypair", "-alias", "second", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=second", "-validity", "30", "-keystore", "two-keys.p12", "-storetype", "PKCS12",
+                "-storepass", PASSWORD);
+
         leaf = certificate("leaf.crt");
         intermediate = certificate("intermediate.crt");
         root = certificate("root.crt");
@@ -104,6 +109,17 @@ class Pkcs12CredentialsTest {
         assertEquals("CN=keytool-generated", loaded.leaf().getSubjectX500Principal().getName());
         assertEquals(1, loaded.chain().size());
         assertEquals(loaded.chain(), Handshake.presentedChain(loaded));
+    }
+
+    @Test
+    void firstOfSeveralKeysIsUsed() throws Exception {
+        ServerSpec spec = Specs.tls(packageFolder, sandbox).certificate("two-keys.p12")
+                .password(Specs.password(PASSWORD)).build();
+
+        ServerCredentials loaded = new CredentialLoader().load(spec);
+
+        assertEquals(List.of(leaf, intermediate, root), loaded.chain());
+        assertEquals(List.of(leaf, intermediate, root), Handshake.presentedChain(loaded));
     }
 
     @Test
