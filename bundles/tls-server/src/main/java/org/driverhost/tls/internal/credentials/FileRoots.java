@@ -34,7 +34,7 @@ public final class FileRoots {
      * an entry of that name decides, so a link there that leads outside both roots is rejected rather than
      * skipped.
      *
-     * @throws ServerException when the path is not allowed or no root holds such a file
+     * @throws ServerException when the path is not allowed or no root contains such a file
      */
     public Path resolve(String parameter, String path) throws ServerException {
         Path relative = checkRelative(parameter, path);
