@@ -53,9 +53,7 @@ final class TlsContextFactory {
                 .sslProvider(SslProvider.JDK)
                 .protocols(protocols)
                 .clientAuth(clientAuth);
-        if (!suites.isEmpty()) {
-            builder.ciphers(suites, IdentityCipherSuiteFilter.INSTANCE);
-        }
+        builder.ciphers(suites, IdentityCipherSuiteFilter.INSTANCE);
         if (clientAuth != ClientAuth.NONE) {
             // Always set a trust manager: without one Netty would verify clients against the JVM's CA store.
             List<X509Certificate> anchors = new ArrayList<>(credentials.trustedCertificates());
@@ -75,9 +73,6 @@ final class TlsContextFactory {
      */
     private static List<String> cipherSuites(ServerSpec spec, List<String> protocols) throws ServerException {
         List<String> legacy = CipherString.resolve(spec.cipherList(), supportedSuites());
-        if (legacy.isEmpty()) {
-            return List.of();
-        }
         List<String> suites = new ArrayList<>();
         if (protocols.contains("TLSv1.3")) {
             suites.addAll(TLS13_SUITES);
