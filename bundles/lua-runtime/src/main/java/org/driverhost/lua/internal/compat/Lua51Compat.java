@@ -1,15 +1,78 @@
 package org.driverhost.lua.internal.compat;
 
 import org.luaj.vm2.Globals;
+import org.luaj.vm2.LuaTable;
+import org.luaj.vm2.LuaValue;
 
-/** Adds the Lua 5.1 and LuaJIT globals that drivers rely on to a LuaJ 3.0.1 (Lua 5.2) state. */
+/**
+ * Makes a LuaJ 3.0.1 (Lua 5.2) state run Lua 5.1 and LuaJIT driver code unchanged, as far as LuaJ allows.
+ *
+ * <p>It installs the 5.1 globals that 5.2 removed ({@code unpack}, {@code loadstring}, {@code getfenv},
+ * {@code setfenv}, {@code module}, {@code newproxy}, {@code gcinfo}, {@code table.getn}, {@code math.mod},
+ * {@code string.gfind}, ...), the LuaBitOp {@code bit} library, Lua 5.1 number text in {@code tostring},
+ * {@code print}, {@code ..}, {@code table.concat} and {@code string.format}, 5.1 error messages and
+ * {@code xpcall}, and {@code _VERSION = "Lua 5.1"}.
+ *
+ * <p>Two hooks replace parts of LuaJ's loading, so chunks must be loaded through {@link Globals#load}
+ * (or {@code load}, {@code loadstring}, {@code dofile}, {@code require}) after {@link #install}: the
+ * compiler accepts {@code goto} as a name, and the loader rewrites {@code ..} to write numbers as Lua 5.1
+ * does and gives chunks Lua 5.1's short names in error positions.
+ *
+ * <p>LuaJ's debug library ({@code DebugLib}) should be loaded before {@link #install}: stack levels in
+ * {@code getfenv}/{@code setfenv}, {@code module} and {@code error(message, 2)} need its call stack. The
+ * {@code debug} table may be removed afterwards.
+ */
 public final class Lua51Compat {
 
     private Lua51Compat() {
     }
 
-    /** Installs the compatibility functions and the {@code bit} library into {@code globals}. */
+    /**
+     * Installs the compatibility functions, the {@code bit} library and the loading hooks into
+     * {@code globals}, which must already hold LuaJ's standard libraries and compiler.
+     */
     public static void install(Globals globals) {
-        // TODO: unpack, loadstring, table.getn, math.mod, string.gfind, setfenv/getfenv, bit library.
+        StackInspector stack = StackInspector.of(globals);
+
+        installLoading(globals);
+        LuaValue tostring = new ToStringFunction(globals.get("tostring"));
+        globals.set("tostring", tostring);
+        globals.set("print", new PrintFunction(globals));
+
+        BaseFunctions.install(globals);
+        ProtectedCallFunctions.install(globals, stack);
+        FunctionEnvironments environments = new FunctionEnvironments(globals, stack);
+        environments.install();
+        ModuleFunctions.install(globals, environments, stack);
+
+        installInto(globals, "table", table -> TableFunctions.install(table));
+        installInto(globals, "math", math -> MathFunctions.install(math));
+        installInto(globals, "string", string -> StringFunctions.install(string, tostring));
+        installBit(globals);
+    }
+
+    private static void installLoading(Globals globals) {
+        if (globals.compiler != null && !(globals.compiler instanceof Lua51Compiler)) {
+            globals.compiler = new Lua51Compiler(globals.compiler);
+        }
+        if (globals.loader != null && !(globals.loader instanceof Lua51Loader)) {
+            globals.loader = new Lua51Loader(globals.loader);
+        }
+    }
+
+    private static void installBit(Globals globals) {
+        LuaTable bit = BitLibrary.create();
+        globals.set("bit", bit);
+        LuaValue loaded = globals.get("package").get("loaded");
+        if (loaded.istable()) {
+            loaded.set("bit", bit);
+        }
+    }
+
+    private static void installInto(Globals globals, String libraryName, java.util.function.Consumer<LuaValue> installer) {
+        LuaValue library = globals.get(libraryName);
+        if (library.istable()) {
+            installer.accept(library);
+        }
     }
 }
