@@ -46,6 +46,14 @@ final class LuaScripts {
         return globals.load("return " + expression, "=test").call();
     }
 
+    /** Evaluates {@code expressions} and returns all results joined by spaces, each through {@code tostring}. */
+    static String joined(Globals globals, String expressions) {
+        String code = "local function join(...) local t = {} for i = 1, select('#', ...) do "
+                + "t[i] = tostring((select(i, ...))) end return table.concat(t, ' ') end "
+                + "return join(" + expressions + ")";
+        return globals.load(code, "=test").call().tojstring();
+    }
+
     /** Reads a test resource beside this class as ISO-8859-1 text, so every byte maps to one char. */
     static String resource(String name) {
         try (InputStream in = LuaScripts.class.getResourceAsStream(name)) {
