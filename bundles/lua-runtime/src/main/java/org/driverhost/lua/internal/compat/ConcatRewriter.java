@@ -48,7 +48,9 @@ final class ConcatRewriter {
         newPc[code.length] = size;
 
         int[] newCode = new int[size];
-        int[] newLines = prototype.lineinfo != null ? new int[size] : null;
+        // Stripped chunks (string.dump) carry no line numbers, so their empty array stays as it is.
+        boolean hasLines = prototype.lineinfo != null && prototype.lineinfo.length == code.length;
+        int[] newLines = hasLines ? new int[size] : prototype.lineinfo;
         int maxStack = prototype.maxstacksize;
         for (int pc = 0; pc < code.length; pc++) {
             int instruction = code[pc];
@@ -61,7 +63,7 @@ final class ConcatRewriter {
                 newCode[at] = relocateJump(instruction, pc, newPc);
                 length = 1;
             }
-            if (newLines != null) {
+            if (hasLines) {
                 Arrays.fill(newLines, at, at + length, prototype.lineinfo[pc]);
             }
         }
