@@ -49,6 +49,18 @@ public final class Lua51Compat {
         installInto(globals, "math", math -> MathFunctions.install(math));
         installInto(globals, "string", string -> StringFunctions.install(string, tostring));
         installBit(globals);
+        StringMethods.bind(globals);
+    }
+
+    /**
+     * Makes method calls on strings ({@code s:format(...)}) made on the calling thread, and on threads it
+     * starts later, use the {@code string} table of {@code globals}.
+     *
+     * <p>LuaJ shares one string metatable among all states. {@link #install} binds the thread it runs on;
+     * a runtime that runs a driver's Lua code on another thread calls this once on that thread first.
+     */
+    public static void bindStringMethods(Globals globals) {
+        StringMethods.bind(globals);
     }
 
     private static void installLoading(Globals globals) {
