@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import org.luaj.vm2.LocVars;
 import org.luaj.vm2.Lua;
-import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Prototype;
 
 /**
@@ -35,7 +34,8 @@ final class ConcatRewriter {
     static void rewrite(Prototype prototype) {
         int[] code = prototype.code;
         int constantIndex = prototype.k.length;
-        if (!containsRewritableConcat(code) || constantIndex > MAX_CONSTANT_INDEX) {
+        boolean[] data = dataWords(code);
+        if (!containsRewritableConcat(code, data) || constantIndex > MAX_CONSTANT_INDEX) {
             return;
         }
 
@@ -43,7 +43,7 @@ final class ConcatRewriter {
         int size = 0;
         for (int pc = 0; pc < code.length; pc++) {
             newPc[pc] = size;
-            size += isRewritable(code[pc]) ? expandedLength(code[pc]) : 1;
+            size += !data[pc] && isRewritable(code[pc]) ? expandedLength(code[pc]) : 1;
         }
         newPc[code.length] = size;
 
@@ -56,7 +56,10 @@ final class ConcatRewriter {
             int instruction = code[pc];
             int at = newPc[pc];
             int length;
-            if (isRewritable(instruction)) {
+            if (data[pc]) {
+                newCode[at] = instruction;
+                length = 1;
+            } else if (isRewritable(instruction)) {
                 length = writeConcatCall(newCode, at, instruction, constantIndex);
                 maxStack = Math.max(maxStack, Lua.GETARG_C(instruction) + 2);
             } else {
@@ -76,9 +79,9 @@ final class ConcatRewriter {
         relocateLocals(prototype.locvars, newPc);
     }
 
-    private static boolean containsRewritableConcat(int[] code) {
-        for (int instruction : code) {
-            if (isRewritable(instruction)) {
+    private static boolean containsRewritableConcat(int[] code, boolean[] data) {
+        for (int pc = 0; pc < code.length; pc++) {
+            if (!data[pc] && isRewritable(code[pc])) {
                 return true;
             }
         }
@@ -144,8 +147,17 @@ final class ConcatRewriter {
         return (opcode << Lua.POS_OP) | (a << Lua.POS_A) | (bx << Lua.POS_Bx);
     }
 
-    /** Returns true when {@code value} is the constant that a rewritten prototype calls. */
-    static boolean isConcatConstant(LuaValue value) {
-        return value == ConcatFunction.INSTANCE;
+    /**
+     * Marks the words that are data, not instructions: LuaJ's {@code SETLIST} with C = 0 reads its block
+     * number from the next word as a plain integer, whose low bits may look like any opcode.
+     */
+    private static boolean[] dataWords(int[] code) {
+        boolean[] data = new boolean[code.length];
+        for (int pc = 0; pc < code.length - 1; pc++) {
+            if (!data[pc] && Lua.GET_OPCODE(code[pc]) == Lua.OP_SETLIST && Lua.GETARG_C(code[pc]) == 0) {
+                data[pc + 1] = true;
+            }
+        }
+        return data;
     }
 }

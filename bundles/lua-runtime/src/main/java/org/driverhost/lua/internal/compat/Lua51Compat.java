@@ -63,6 +63,15 @@ public final class Lua51Compat {
         StringMethods.bind(globals);
     }
 
+    /**
+     * Returns the text Lua 5.1 writes for a number ({@code "%.14g"}: {@code 1e+15}, {@code 0.1}, {@code 3}),
+     * for Java code that turns Lua numbers into text, where LuaJ's {@code tojstring()} would give
+     * {@code 1000000000000000} or {@code 0.33333334}.
+     */
+    public static String formatNumber(double number) {
+        return CPrintf.formatNumber14g(number);
+    }
+
     private static void installLoading(Globals globals) {
         if (globals.compiler != null && !(globals.compiler instanceof Lua51Compiler)) {
             globals.compiler = new Lua51Compiler(globals.compiler);

@@ -23,6 +23,7 @@ final class Lua51Compiler implements Globals.Compiler {
     public Prototype compile(InputStream stream, String chunkname) throws IOException {
         byte[] source = GotoNameRewriter.rewrite(stream.readAllBytes());
         // LuaJ's own chunk id keeps whole multi-line strings; "=" makes it print the 5.1 short name as given.
-        return luajCompiler.compile(new ByteArrayInputStream(source), "=" + ChunkNames.shortName(chunkname));
+        String shortName = ChunkNames.shortName(chunkname != null ? chunkname : "=?");
+        return luajCompiler.compile(new ByteArrayInputStream(source), "=" + shortName);
     }
 }

@@ -4,6 +4,8 @@ import java.lang.reflect.Field;
 
 import org.luaj.vm2.LuaError;
 import org.luaj.vm2.LuaValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Extracts the Lua 5.1 error value from a {@link LuaError}.
@@ -12,8 +14,14 @@ import org.luaj.vm2.LuaValue;
  * its debug library is loaded, appends a stack traceback to the message that {@code pcall} returns. The
  * parts are protected fields of {@code LuaError}, read here by reflection so that the value can be
  * rebuilt as "chunk:line: message". If the fields cannot be read, LuaJ's own message is returned.
+ *
+ * <p>A Java exception that escaped a library function reaches Lua as "internal error in a Java function",
+ * and its details go to the log, because LuaJ's "vm error: java.lang..." text means nothing to a driver.
  */
 final class LuaErrorMessages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LuaErrorMessages.class);
+    private static final String JAVA_FAILURE = "internal error in a Java function";
 
     private static final Field FILELINE = field("fileline");
     private static final Field TRACEBACK = field("traceback");
@@ -26,6 +34,11 @@ final class LuaErrorMessages {
         if (error instanceof Lua51Error lua51Error) {
             return lua51Error.messageObject();
         }
+        if (error.getCause() != null && !(error.getCause() instanceof LuaError)) {
+            LOG.debug("Java exception inside a Lua call, returned to Lua as '{}'", JAVA_FAILURE, error.getCause());
+            String fileline = readFileline(error);
+            return LuaValue.valueOf(fileline != null ? fileline + ": " + JAVA_FAILURE : JAVA_FAILURE);
+        }
         LuaValue object = error.getMessageObject();
         if (object == null) {
             return LuaValue.NIL;
@@ -37,6 +50,14 @@ final class LuaErrorMessages {
             return LuaValue.valueOf(rebuild(error));
         } catch (IllegalAccessException e) {
             return object;
+        }
+    }
+
+    private static String readFileline(LuaError error) {
+        try {
+            return FILELINE != null ? (String) FILELINE.get(error) : null;
+        } catch (IllegalAccessException e) {
+            return null;
         }
     }
 

@@ -52,7 +52,7 @@ final class ProtectedCallFunctions {
         @Override
         public Varargs invoke(Varargs args) {
             LuaValue value = args.arg1();
-            int level = args.narg() >= 2 ? (int) LuaNumbers.checkNumber(args.arg(2), 2, name) : 1;
+            int level = args.isnil(2) ? 1 : (int) LuaNumbers.checkNumber(args.arg(2), 2, name);
             String position = level >= 2 ? stack.positionAt(level) : null;
 
             LuaValue handler = globals.running.errorfunc;

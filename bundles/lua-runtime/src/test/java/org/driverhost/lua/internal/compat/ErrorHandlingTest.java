@@ -54,6 +54,18 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void javaExceptionTextStaysOutOfLua() {
+        globals.set("broken", new org.luaj.vm2.lib.ZeroArgFunction() {
+            @Override
+            public org.luaj.vm2.LuaValue call() {
+                throw new IllegalStateException("secret Java detail");
+            }
+        });
+        assertEquals("false\tdriver.lua:1: internal error in a Java function",
+                run("print(pcall(function() local x = broken() return x end))"));
+    }
+
+    @Test
     void concatenatingNilNamesType() {
         assertEquals("false\tdriver.lua:1: attempt to concatenate a nil value",
                 run("print(pcall(function() local x; return 'a' .. x .. 'b' end))"));
@@ -106,7 +118,7 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void errorLevelTwoWithoutDebugLibraryHasNoPosition() {
+    void errorLevelTwoNeedsDebugLibrary() {
         Globals plain = LuaScripts.newGlobalsWithoutDebug();
         String code = "local function check() error('bad', 2) end\nprint(pcall(function()\ncheck()\nend))";
         assertEquals("false\tbad", LuaScripts.run(plain, code, "@driver.lua").trim());

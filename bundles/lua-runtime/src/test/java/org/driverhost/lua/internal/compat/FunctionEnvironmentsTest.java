@@ -64,7 +64,7 @@ class FunctionEnvironmentsTest {
     }
 
     @Test
-    void setfenvByLevelWithoutDebugLibraryIsAnError() {
+    void setfenvLevelNeedsDebugLibrary() {
         Globals plain = LuaScripts.newGlobalsWithoutDebug();
         String out = LuaScripts.run(plain, "print(pcall(setfenv, 1, {}))", "=env").trim();
         assertEquals("false\t'setfenv' with a stack level needs LuaJ's debug library; pass a function", out);

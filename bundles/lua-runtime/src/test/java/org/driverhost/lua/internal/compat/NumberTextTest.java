@@ -106,6 +106,15 @@ class NumberTextTest {
     }
 
     @Test
+    void concatAfterLargeTableConstructor() {
+        // More than 511 * 50 list items make SETLIST keep its block number in a following data word.
+        String code = "local t = {" + "1,".repeat(60_000) + "}\n"
+                + "local s = 'n=' .. #t .. ' third=' .. 1/3\n"
+                + "print(s)";
+        assertEquals("n=60000 third=0.33333333333333", run(code));
+    }
+
+    @Test
     void stringMethodsUseReplacedFormat() {
         assertEquals("[  2.0]\t0A", run("print(('[%5.1f]'):format(2), ('%02X'):format(10))"));
     }
