@@ -53,7 +53,7 @@ final class FormatSpec {
             throw new LuaError("invalid format (width or precision too long)");
         }
 
-        // Lua 5.1 reads the byte after the specification even at the end of the string, where C sees the NUL.
+        // At the end of the format, Lua 5.1 reads the terminating NUL of the C string as the conversion.
         spec.conversion = p < length ? (char) (format[p] & 0xff) : '\0';
         spec.end = p + 1;
         return spec;

@@ -35,7 +35,10 @@ final class Lua51Error extends LuaError {
         if (value.type() != LuaValue.TSTRING && value.type() != LuaValue.TNUMBER) {
             return value;
         }
-        String position = fixedPosition != null ? fixedPosition : level == 1 ? fileline : null;
+        String position = fixedPosition;
+        if (position == null && level == 1) {
+            position = fileline;
+        }
         if (level <= 0 || position == null) {
             return value;
         }

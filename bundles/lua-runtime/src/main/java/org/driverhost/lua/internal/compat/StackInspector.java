@@ -46,12 +46,12 @@ final class StackInspector {
         return info.get("short_src").tojstring() + ":" + info.get("currentline").toint();
     }
 
-    private LuaValue info(int level, String what) {
+    private LuaValue info(int level, String fields) {
         if (getinfo == null) {
             return LuaValue.NIL;
         }
         try {
-            return getinfo.call(LuaValue.valueOf(level), LuaValue.valueOf(what));
+            return getinfo.call(LuaValue.valueOf(level), LuaValue.valueOf(fields));
         } catch (LuaError e) {
             return LuaValue.NIL;
         }

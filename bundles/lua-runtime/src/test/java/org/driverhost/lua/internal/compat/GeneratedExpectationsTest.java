@@ -19,6 +19,33 @@ class GeneratedExpectationsTest {
         assertSameLines("bit/bit-expected.tsv", "bit/generate-bit-expected.lua");
     }
 
+    /**
+     * Compares with LuaJIT 2.1's built-in {@code bit}, leaving out the lines where LuaJIT departs from
+     * LuaBitOp 1.0.2: {@code tohex} with more than 8 digits (LuaJIT pads up to 16) and argument errors
+     * (LuaJIT names the function '?' and checks arguments from the left).
+     */
+    @Test
+    void bitLibraryMatchesLuajitValues() {
+        String[] luajit = LuaScripts.resource("bit/bit-luajit-2.1.tsv").split("\n");
+        String[] actual = LuaScripts.run(LuaScripts.newGlobals(), LuaScripts.resource("bit/generate-bit-expected.lua"),
+                "@generate-bit-expected.lua").split("\n");
+
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        for (int i = 0; i < luajit.length; i++) {
+            boolean wideHex = luajit[i].matches("bit\\.tohex\\([^,]+, -?(9|16)\\).*");
+            if (wideHex || luajit[i].contains("\tERR: ")) {
+                continue;
+            }
+            compared++;
+            if (!luajit[i].equals(actual[i])) {
+                mismatches.add("LuaJIT [" + luajit[i] + "] but got [" + actual[i] + "]");
+            }
+        }
+        assertEquals(List.of(), mismatches);
+        assertEquals(1364, compared, "lines compared with LuaJIT");
+    }
+
     @Test
     void numberTextMatchesLua51() {
         assertSameLines("format/format-expected.tsv", "format/generate-format-expected.lua");

@@ -1,8 +1,8 @@
 -- Generates bit-expected.tsv: one LuaBitOp call per line, a tab, and its result (or "ERR: " and the message).
 -- Run from this folder with Lua 5.1 and Debian's lua-bitop 1.0.2, then compare with LuaJIT 2.1:
 --   lua5.1 generate-bit-expected.lua > bit-expected.tsv
---   luajit generate-bit-expected.lua > /tmp/bit-luajit.tsv
---   diff bit-expected.tsv /tmp/bit-luajit.tsv
+--   luajit generate-bit-expected.lua > bit-luajit-2.1.tsv
+--   diff bit-expected.tsv bit-luajit-2.1.tsv
 -- LuaJIT 2.1 differs in three ways, all outside LuaBitOp 1.0.2: tohex pads to up to 16 digits, argument
 -- errors name the function '?', and bor/band/bxor check their arguments from the left.
 local bit = bit or require("bit")
