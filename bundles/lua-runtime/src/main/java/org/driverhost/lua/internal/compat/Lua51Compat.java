@@ -48,6 +48,7 @@ public final class Lua51Compat {
         installInto(globals, "table", table -> TableFunctions.install(table));
         installInto(globals, "math", math -> MathFunctions.install(math));
         installInto(globals, "string", string -> StringFunctions.install(string, tostring));
+        installInto(globals, "coroutine", coroutine -> CoroutineFunctions.install(globals, coroutine));
         installBit(globals);
         StringMethods.bind(globals);
     }

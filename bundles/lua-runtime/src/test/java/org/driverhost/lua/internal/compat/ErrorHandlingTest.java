@@ -66,6 +66,28 @@ class ErrorHandlingTest {
     }
 
     @Test
+    void coroutineErrorKeepsObjectAndPosition() {
+        assertEquals("false\ttable\t7", run("local ok, e = coroutine.resume(coroutine.create(function() error({code = 7}) end)) "
+                + "print(ok, type(e), e.code)"));
+        assertEquals("false\tdriver.lua:1: attempt to call nil",
+                run("print(coroutine.resume(coroutine.create(function() local f; f() end)))"));
+    }
+
+    @Test
+    void coroutineYieldsAndResumes() {
+        assertEquals("true\t1\ntrue\t2\nfalse\tcannot resume dead coroutine",
+                run("local co = coroutine.create(function(a) local b = coroutine.yield(a) return b end)\n"
+                        + "print(coroutine.resume(co, 1)) print(coroutine.resume(co, 2)) print(coroutine.resume(co))"));
+    }
+
+    @Test
+    void wrappedCoroutineRaisesErrorObject() {
+        assertEquals("false\ttable", run("print(pcall(function() local f = coroutine.wrap(function() error({}) end) f() end) and 'x' or false, "
+                + "type(select(2, pcall(coroutine.wrap(function() error({}) end)))))"));
+        assertEquals("false\tdriver.lua:1: boom", run("print(pcall(coroutine.wrap(function() error('boom') end)))"));
+    }
+
+    @Test
     void concatenatingNilNamesType() {
         assertEquals("false\tdriver.lua:1: attempt to concatenate a nil value",
                 run("print(pcall(function() local x; return 'a' .. x .. 'b' end))"));
