@@ -92,7 +92,7 @@ final class GotoNameRewriter {
         }
 
         changed = true;
-        if (previousToken.equals(".")) {
+        if (previousToken.equals(".") && !followsConcatOperator()) {
             // Drop the dot that was already copied and index with the string key instead.
             out.setLength(out.lastIndexOf("."));
             out.append("[\"goto\"]");
@@ -102,6 +102,12 @@ final class GotoNameRewriter {
             out.append(RENAMED);
         }
         previousToken = "name";
+    }
+
+    /** Returns true when the dot just copied is the second dot of {@code ..}, not a field access. */
+    private boolean followsConcatOperator() {
+        int dot = out.lastIndexOf(".");
+        return dot > 0 && out.charAt(dot - 1) == '.';
     }
 
     private boolean isTableFieldKey() {

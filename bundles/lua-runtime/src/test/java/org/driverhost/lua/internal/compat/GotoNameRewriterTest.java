@@ -25,6 +25,12 @@ class GotoNameRewriterTest {
     }
 
     @Test
+    void concatenationWithGotoVariable() {
+        assertEquals("ax", run("local goto = 'x' print('a' .. goto)"));
+        assertEquals("ax", run("local goto = 'x' print('a'..goto)"));
+    }
+
+    @Test
     void assignmentToFieldNamedGoto() {
         assertEquals("7", run("local t = {} t.goto = 7 print(t['goto'])"));
     }
