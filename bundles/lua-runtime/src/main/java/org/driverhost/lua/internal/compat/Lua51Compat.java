@@ -1,5 +1,7 @@
 package org.driverhost.lua.internal.compat;
 
+import java.util.function.Consumer;
+
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -45,8 +47,8 @@ public final class Lua51Compat {
         environments.install();
         ModuleFunctions.install(globals, environments, stack);
 
-        installInto(globals, "table", table -> TableFunctions.install(table));
-        installInto(globals, "math", math -> MathFunctions.install(math));
+        installInto(globals, "table", TableFunctions::install);
+        installInto(globals, "math", MathFunctions::install);
         installInto(globals, "string", string -> StringFunctions.install(string, tostring));
         installInto(globals, "coroutine", coroutine -> CoroutineFunctions.install(globals, coroutine));
         installBit(globals);
@@ -54,8 +56,8 @@ public final class Lua51Compat {
     }
 
     /**
-     * Makes method calls on strings ({@code s:format(...)}) made on the calling thread, and on threads it
-     * starts later, use the {@code string} table of {@code globals}.
+     * Routes method calls on strings ({@code s:format(...)}) from the calling thread, and from threads it
+     * starts later, to the {@code string} table of {@code globals}.
      *
      * <p>LuaJ shares one string metatable among all states. {@link #install} binds the thread it runs on;
      * a runtime that runs a driver's Lua code on another thread calls this once on that thread first.
@@ -91,7 +93,7 @@ public final class Lua51Compat {
         }
     }
 
-    private static void installInto(Globals globals, String libraryName, java.util.function.Consumer<LuaValue> installer) {
+    private static void installInto(Globals globals, String libraryName, Consumer<LuaValue> installer) {
         LuaValue library = globals.get(libraryName);
         if (library.istable()) {
             installer.accept(library);
