@@ -71,6 +71,7 @@ final class LuaErrorMessages {
             if (detail == null) {
                 detail = "nil";
             }
+            detail = RuntimeErrorText.toLua51(detail);
             return fileline != null ? fileline + ": " + detail : detail;
         } finally {
             FILELINE.set(error, fileline);

@@ -10,8 +10,9 @@
  * allowed by the manual, but drivers see a different one.</li>
  * <li>Negative zero does not exist: LuaJ stores {@code -0.0} as the integer 0, so it prints {@code 0}.</li>
  * <li>NaN prints {@code nan} (as LuaJIT); Lua 5.1 on x86-64 prints {@code -nan} for {@code 0/0}.</li>
- * <li>Runtime errors use LuaJ's wording without variable names ({@code attempt to call nil} where 5.1 reports
- * {@code attempt to call global 'f' (a nil value)}); the position is "chunk:line:" as in 5.1. An error in a
+ * <li>Runtime errors caught by {@code pcall} carry Lua 5.1's wording and "chunk:line:" position but no
+ * variable names ({@code attempt to call a nil value} where 5.1 reports
+ * {@code attempt to call global 'f' (a nil value)}); errors that reach Java keep LuaJ's text. An error in a
  * Java function reached through a tail call ({@code return error(x)}) gets the position of a Lua function
  * further up the stack, or none, because LuaJ runs tail calls after the calling function has returned.
  * Syntax errors lack 5.1's {@code near 'token'}.</li>

@@ -69,7 +69,7 @@ class ErrorHandlingTest {
     void coroutineErrorKeepsObjectAndPosition() {
         assertEquals("false\ttable\t7", run("local ok, e = coroutine.resume(coroutine.create(function() error({code = 7}) end)) "
                 + "print(ok, type(e), e.code)"));
-        assertEquals("false\tdriver.lua:1: attempt to call nil",
+        assertEquals("false\tdriver.lua:1: attempt to call a nil value",
                 run("print(coroutine.resume(coroutine.create(function() local f; f() end)))"));
     }
 
@@ -85,6 +85,22 @@ class ErrorHandlingTest {
         assertEquals("false\ttable", run("print(pcall(function() local f = coroutine.wrap(function() error({}) end) f() end) and 'x' or false, "
                 + "type(select(2, pcall(coroutine.wrap(function() error({}) end)))))"));
         assertEquals("false\tdriver.lua:1: boom", run("print(pcall(coroutine.wrap(function() error('boom') end)))"));
+    }
+
+    @Test
+    void runtimeErrorsUse51Wording() {
+        assertEquals("false\tdriver.lua:1: attempt to call a nil value", run("print(pcall(function() local f; f() end))"));
+        assertEquals("false\tdriver.lua:1: attempt to index a nil value", run("print(pcall(function() local t; return t.x end))"));
+        assertEquals("false\tdriver.lua:1: attempt to perform arithmetic on a table value",
+                run("print(pcall(function() local a, b = {}, nil; return a + b end))"));
+        assertEquals("false\tdriver.lua:1: attempt to perform arithmetic on a nil value",
+                run("print(pcall(function() local a, b = 1, nil; return a * b end))"));
+        assertEquals("false\tdriver.lua:1: attempt to get length of a nil value",
+                run("print(pcall(function() local t; return #t end))"));
+        assertEquals("false\tdriver.lua:1: attempt to compare two table values",
+                run("print(pcall(function() local a, b = {}, {}; return a < b end))"));
+        assertEquals("false\tdriver.lua:1: attempt to compare nil with number",
+                run("print(pcall(function() local a, b = nil, 1; return a < b end))"));
     }
 
     @Test
