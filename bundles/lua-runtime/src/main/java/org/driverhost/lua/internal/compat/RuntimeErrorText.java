@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  *
  * <p>NOTE: Lua 5.1 also names the variable ({@code attempt to call global 'f' (a nil value)}), which it
  * reads from the bytecode at the failing instruction. LuaJ does not keep that instruction in the error, so
- * the rewritten text has the 5.1 form that Lua uses when it knows no name.
+ * the rewritten text has the 5.1 form that Lua prints when it finds no name.
  */
 final class RuntimeErrorText {
 
