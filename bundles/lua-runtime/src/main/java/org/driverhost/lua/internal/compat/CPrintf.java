@@ -118,8 +118,61 @@ final class CPrintf {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        String body = general(Math.abs(value), 14, false, false);
+        String body = shortGeneral14(Math.abs(value));
+        if (body == null) {
+            body = general(Math.abs(value), 14, false, false);
+        }
         return value < 0 ? "-" + body : body;
+    }
+
+    /**
+     * Formats a positive normal double with {@code "%.14g"} from {@link Double#toString}, or returns null
+     * when that text has more than 14 significant digits.
+     *
+     * <p>{@code Double.toString} gives a decimal that reads back as the same double, so it lies within half
+     * a unit in the last place (at most 2^-53 of the value for normal doubles). A decimal of at most 14
+     * digits that close to the exact value is also what rounding the exact value to 14 digits gives,
+     * because the 14-digit grid is at least 10^-14 of the value wide. Subnormal values are excluded, as
+     * their last place is relatively much larger.
+     */
+    private static String shortGeneral14(double magnitude) {
+        if (magnitude < Double.MIN_NORMAL) {
+            return null;
+        }
+        String text = Double.toString(magnitude);
+        int exponentAt = text.indexOf('E');
+        String mantissa = exponentAt < 0 ? text : text.substring(0, exponentAt);
+        int powerOfTen = exponentAt < 0 ? 0 : Integer.parseInt(text.substring(exponentAt + 1));
+
+        int point = mantissa.indexOf('.');
+        String digits = mantissa.substring(0, point) + mantissa.substring(point + 1);
+        int leadingZeros = 0;
+        while (leadingZeros < digits.length() - 1 && digits.charAt(leadingZeros) == '0') {
+            leadingZeros++;
+        }
+        int end = digits.length();
+        while (end > leadingZeros + 1 && digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        String significant = digits.substring(leadingZeros, end);
+        if (significant.length() > 14) {
+            return null;
+        }
+
+        int exponent = point - 1 - leadingZeros + powerOfTen;
+        if (exponent < -4 || exponent >= 14) {
+            String fraction = significant.length() > 1 ? "." + significant.substring(1) : "";
+            String sign = exponent < 0 ? "-" : "+";
+            int absExponent = Math.abs(exponent);
+            return significant.charAt(0) + fraction + "e" + sign + (absExponent < 10 ? "0" : "") + absExponent;
+        }
+        if (exponent < 0) {
+            return "0." + "0".repeat(-exponent - 1) + significant;
+        }
+        if (significant.length() <= exponent + 1) {
+            return significant + "0".repeat(exponent + 1 - significant.length());
+        }
+        return significant.substring(0, exponent + 1) + "." + significant.substring(exponent + 1);
     }
 
     private static String applyIntegerPrecision(FormatSpec spec, String digits, boolean zero) {
