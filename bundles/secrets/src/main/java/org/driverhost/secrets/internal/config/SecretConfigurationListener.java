@@ -141,8 +141,8 @@ public final class SecretConfigurationListener implements ConfigurationListener 
             return;
         }
         if (!outcome.undecryptable().isEmpty()) {
-            LOG.error("Configuration {} has encrypted properties {} that cannot be decrypted with master key file {}: {}",
-                    pid, outcome.undecryptable(), keys.keyFile(), keyProblem());
+            LOG.error("Configuration {} has encrypted properties {} that cannot be decrypted: {}", pid,
+                    outcome.undecryptable(), keyProblem());
         }
         if (!outcome.plaintextLeft().isEmpty()) {
             LOG.error("Configuration {} keeps secret properties {} in plaintext because they cannot be encrypted: {}",
@@ -152,7 +152,8 @@ public final class SecretConfigurationListener implements ConfigurationListener 
 
     private String keyProblem() {
         try {
-            return "the loaded master key has id " + keys.currentKeyId() + ", not the one they were encrypted with";
+            return "master key file " + keys.keyFile() + " holds key " + keys.currentKeyId()
+                    + ", not the key they were encrypted with; restore the old key file or enter the secrets again";
         } catch (SecretException e) {
             return e.getMessage();
         }
