@@ -192,7 +192,7 @@ public class SecretsOSGiTest extends DriverHostTestSupport {
         return cfg;
     }
 
-    /** Waits until FileInstall has written an envelope into the file and Config Admin holds it; returns it. */
+    /** Waits until FileInstall has written an envelope into the file and Config Admin contains it, and returns it. */
     private String awaitEnvelopeInFile(Path cfg, String pid) throws Exception {
         await(() -> read(cfg).contains("aes256gcm") && isEnvelope(configurationProperty(pid, "password")),
                 cfg + " rewritten with an envelope");

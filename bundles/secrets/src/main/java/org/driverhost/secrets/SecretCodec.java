@@ -6,7 +6,7 @@ package org.driverhost.secrets;
  * <p>An envelope reads {@code {aes256gcm:v1:<key id>}<base64>}, where the Base64 part is the 12-byte IV,
  * the AES-256-GCM ciphertext of the UTF-8 plaintext and the 16-byte authentication tag, in that order. The
  * key id is a short hash of the master key that encrypted it, so that envelopes made before a key rotation
- * can be told from those made after. The header is authenticated too: changing the key id or any byte of
+ * can be distinguished from those made after. The header is authenticated too: changing the key id or any byte of
  * the Base64 part makes decryption fail.
  *
  * <p>Plaintext is only ever handled as {@code char[]}; no implementation builds a {@code String} of it, and

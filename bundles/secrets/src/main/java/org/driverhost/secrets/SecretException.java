@@ -1,8 +1,8 @@
 package org.driverhost.secrets;
 
 /**
- * A secret could not be encrypted or decrypted. The message says which envelope, key file or
- * configuration property failed and why, and never contains the secret itself.
+ * A secret could not be encrypted or decrypted. The message names the envelope, key file or
+ * configuration property that failed and why, and never contains the secret itself.
  */
 public class SecretException extends Exception {
 

@@ -14,7 +14,7 @@ package org.driverhost.secrets;
 public interface SecretProperties {
 
     /**
-     * Returns whether a property of a configuration holds a secret. Called for every property of every
+     * Returns whether a property of a configuration contains a secret. Called for every property of every
      * configuration on each update, so it must be fast and must not call Config Admin.
      *
      * @param pid the configuration's PID

@@ -16,7 +16,7 @@ public interface SecretStore {
     String name();
 
     /**
-     * Replaces every envelope that this store holds with a new envelope of the same plaintext under the
+     * Replaces every envelope that this store contains with a new envelope of the same plaintext under the
      * current key of {@code codec}: decrypt, encrypt, write, zero the plaintext. Envelopes that already
      * carry the current key id may be left as they are. The new values must be written durably before this
      * method returns, because the old key is deleted afterwards.

@@ -52,7 +52,7 @@ class MasterKeyManagerTest {
     }
 
     @Test
-    void firstStartWithoutEnvelopesCreatesKeyUnderKarafBase() throws Exception {
+    void firstStartCreatesKey() throws Exception {
         MasterKeyManager manager = start(new InMemoryConfigurationAdmin().with("org.example", "user", "operator").admin());
 
         assertEquals(keyFile(), manager.keyFile());
@@ -61,7 +61,7 @@ class MasterKeyManagerTest {
     }
 
     @Test
-    void missingKeyWithEnvelopesNamesConfigurationsAndCreatesNothing() {
+    void missingKeyWithEnvelopesIsReported() {
         MasterKeyManager manager = start(new InMemoryConfigurationAdmin()
                 .with("org.driverhost.tls.server~kitchen", "password", ENVELOPE).admin());
 
@@ -86,7 +86,7 @@ class MasterKeyManagerTest {
     }
 
     @Test
-    void rotationEncryptsWithNextKeyAndRetiresOldOneLast() throws Exception {
+    void rotationRetiresOldKeyLast() throws Exception {
         MasterKeyManager manager = start(new InMemoryConfigurationAdmin().admin());
         String oldKeyId = manager.currentKeyId();
         String old = manager.encrypt("old".toCharArray());

@@ -19,7 +19,7 @@ public final class EnvelopeScan {
     }
 
     /**
-     * Returns, for each PID that holds at least one envelope, the names of those properties, sorted by PID.
+     * Returns, for each PID that contains at least one envelope, the names of those properties, sorted by PID.
      *
      * @throws SecretException if Config Admin cannot be read
      */

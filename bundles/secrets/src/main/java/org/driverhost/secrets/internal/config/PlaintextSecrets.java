@@ -20,7 +20,7 @@ public final class PlaintextSecrets {
 
     /**
      * @param codec encrypts the plaintext values
-     * @param keyLoaded tells whether the master key with that id is loaded
+     * @param keyLoaded returns whether the master key with that id is loaded
      */
     public PlaintextSecrets(SecretCodec codec, Predicate<String> keyLoaded) {
         this.codec = codec;
@@ -100,7 +100,10 @@ public final class PlaintextSecrets {
         }
     }
 
-    /** Returns the strings of a String or String[] value; other types cannot be encrypted and are skipped. */
+    /**
+     * Returns the strings of a String or String[] value.
+     * NOTE: other types, such as a Collection of strings, are skipped, so a secret stored that way stays plaintext.
+     */
     static List<String> strings(Object value) {
         if (value instanceof String text) {
             return List.of(text);
@@ -112,7 +115,7 @@ public final class PlaintextSecrets {
     }
 
     /**
-     * What {@link #check} found.
+     * Result of {@link #check}.
      *
      * @param updated the properties with envelopes in place of plaintext, or {@code null} if nothing changed
      * @param encrypted the properties that were encrypted

@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.MetaTypeService;
 
 /**
- * Which configuration properties are secrets: PASSWORD attributes of the metatype, and whatever any
+ * Registry of secret configuration properties: PASSWORD attributes of the metatype, and whatever any
  * registered {@link SecretProperties} service declares.
  */
 @Component(service = SecretPropertyRegistry.class)

@@ -51,7 +51,9 @@ public final class Envelope {
         }
         String keyId = value.substring(PREFIX.length(), close);
         if (!KEY_ID.matcher(keyId).matches()) {
-            throw new SecretException("invalid envelope: key id '" + keyId + "' is not 12 lowercase hex digits");
+            // The text is not echoed: a plaintext that merely starts like an envelope must not reach a log.
+            throw new SecretException("invalid envelope: the key id has " + keyId.length()
+                    + " characters, expected 12 lowercase hex digits");
         }
         byte[] payload;
         try {

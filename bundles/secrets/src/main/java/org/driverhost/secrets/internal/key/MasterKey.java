@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An AES-256 master key and its id. The id is the first 6 bytes of SHA-256 over a fixed label and the key,
- * in hex: short enough for an envelope header, and it tells keys apart without revealing them.
+ * in hex: short enough for an envelope header, and it distinguishes keys without revealing them.
  */
 public final class MasterKey {
 

@@ -34,7 +34,7 @@ public final class MasterKeyFiles {
         return keyFile;
     }
 
-    /** Returns the file that holds the next key during a rotation. */
+    /** Returns the file that contains the next key during a rotation. */
     public Path nextKeyFile() {
         return nextKeyFile;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a key rotation did, without any value.
+ * Outcome of a key rotation, without any value.
  *
  * @param oldKeyId the retired key, or the current key if the rotation did not finish
  * @param newKeyId the key that encrypts from now on

@@ -56,7 +56,7 @@ class PlaintextSecretsTest {
     }
 
     @Test
-    void secondPassChangesNothingSoUpdatesDoNotLoop() throws Exception {
+    void secondPassChangesNothing() throws Exception {
         PlaintextSecrets.Outcome first = secrets.check(PID, FACTORY_PID, properties("hunter2"), PASSWORD_OF_TLS_SERVERS);
 
         PlaintextSecrets.Outcome second = secrets.check(PID, FACTORY_PID, first.updated(), PASSWORD_OF_TLS_SERVERS);
