@@ -71,6 +71,11 @@ public class SecretsOSGiTest extends DriverHostTestSupport {
             assertEquals("the user name is not a secret", "operator", configuration(pid).getProperties().get("user"));
             assertArrayEquals(plaintext.toCharArray(), codec().decrypt(envelope));
             assertNoFileContains(plaintext);
+            String propertyList = execute("config:property-list --pid " + pid);
+            assertTrue(propertyList, propertyList.contains(envelope));
+            assertFalse(propertyList, propertyList.contains(plaintext));
+            String encryptedLine = "Encrypted secret properties [password] of configuration " + pid;
+            assertEquals("updates from the listener do not loop", 1, occurrences(read(karafLog()), encryptedLine));
         } finally {
             metaType.unregister();
         }
@@ -225,6 +230,14 @@ public class SecretsOSGiTest extends DriverHostTestSupport {
     private Configuration configuration(String pid) throws Exception {
         Configuration[] configurations = configurationAdmin.listConfigurations("(service.pid=" + pid + ")");
         return configurations == null ? null : configurations[0];
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static boolean isEnvelope(Object value) {
