@@ -1,6 +1,7 @@
 package org.driverhost.secrets.internal.crypto;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class AesGcm {
     public Envelope encrypt(MasterKey key, byte[] plaintext) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] associatedData = Envelope.header(key.id()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] associatedData = Envelope.header(key.id()).getBytes(StandardCharsets.US_ASCII);
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, key.secretKey(), new GCMParameterSpec(TAG_BYTES * 8, iv));

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The master keys available at one time: the key that encrypts and every key that may still decrypt (the
@@ -43,7 +44,7 @@ public final class KeyRing {
     }
 
     /** Returns the ids of all keys, the encryption key first. */
-    public java.util.Set<String> keyIds() {
+    public Set<String> keyIds() {
         return keysById.keySet();
     }
 
