@@ -277,14 +277,15 @@ final class DriverInstance implements DriverContext {
 
     private LuaValue compile(ScriptSource script) throws PackageException {
         if (script.inlineCode() != null) {
-            return globals.load(script.inlineCode(), script.chunkName(), globals);
+            return globals.load(script.inlineCode(), "@" + script.chunkName(), globals);
         }
         Path file = new PackageResourceFinder(packageFolder).resolve(script.file());
         if (file == null) {
             throw new PackageException("the script \"" + script.file() + "\" named in driver.xml is not in the package");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return globals.load(in, script.file(), "t", globals);
+            // The "@" prefix makes Lua name the file in error positions, as "driver.lua:12: message".
+            return globals.load(in, "@" + script.file(), "t", globals);
         } catch (IOException e) {
             throw new PackageException("the script \"" + script.file() + "\" cannot be read: " + e.getMessage(), e);
         }

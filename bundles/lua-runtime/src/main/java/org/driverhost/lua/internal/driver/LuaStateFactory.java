@@ -10,7 +10,6 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.compiler.LuaC;
-import org.luaj.vm2.lib.Bit32Lib;
 import org.luaj.vm2.lib.CoroutineLib;
 import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.StringLib;
@@ -24,7 +23,7 @@ import org.slf4j.Logger;
 
 /**
  * Builds the Lua state of a driver: LuaJ's standard libraries without {@code luajava} (which would hand drivers
- * every Java class), the counting {@code debug} library, the Lua 5.1 compatibility layer, then the DriverWorks
+ * every Java class) and without Lua 5.2's {@code bit32}, the counting {@code debug} library, the Lua 5.1 compatibility layer, then the DriverWorks
  * globals.
  */
 final class LuaStateFactory {
@@ -43,7 +42,6 @@ final class LuaStateFactory {
         Globals globals = new Globals();
         globals.load(new JseBaseLib());
         globals.load(new PackageLib());
-        globals.load(new Bit32Lib());
         globals.load(new TableLib());
         globals.load(new StringLib());
         globals.load(new CoroutineLib());
