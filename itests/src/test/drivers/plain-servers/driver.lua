@@ -1,7 +1,7 @@
 -- Test driver: a plain TCP line server and a UDP server, both on ephemeral ports.
--- A TCP line "READ <path>" is answered with "OK <first line of the file>" or
--- "ERR <message of io.open>"; any other line is echoed. Each UDP datagram is
--- answered, from the UDP server's socket, with "udp:" and the datagram.
+-- To a TCP line "READ <path>" it replies "OK <first line of the file>" or
+-- "ERR <message of io.open>", and it echoes any other line. To each UDP datagram
+-- it replies, from the UDP server's socket, with "udp:" and the datagram.
 
 local TCP_ID = "plain-tcp"
 local UDP_ID = "plain-udp"

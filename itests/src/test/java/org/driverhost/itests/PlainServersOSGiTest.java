@@ -36,7 +36,7 @@ public class PlainServersOSGiTest extends DriverHostTestSupport {
     private static final int READ_TIMEOUT_MILLIS = 10_000;
 
     @Test
-    public void tcpAndUdpServersAnswerAndCloseOnRemoval() throws Exception {
+    public void tcpAndUdpServersEcho() throws Exception {
         Path deployed = deploy(testDriver("plain-servers"), "plain-both");
         int tcpPort = awaitServer("plain-both", false).port();
         int udpPort = awaitServer("plain-both", true).port();

@@ -136,8 +136,15 @@ public final class ServerSpec {
 
     @Override
     public String toString() {
-        return (tls ? "TLS" : udp ? "UDP" : "TCP") + " server of " + owner + " on port " + port
+        return protocol() + " server of " + owner + " on port " + port
                 + (identifier == null ? "" : " (" + identifier + ")");
+    }
+
+    private String protocol() {
+        if (tls) {
+            return "TLS";
+        }
+        return udp ? "UDP" : "TCP";
     }
 
     /** Collects the parameters of a {@link ServerSpec}. */

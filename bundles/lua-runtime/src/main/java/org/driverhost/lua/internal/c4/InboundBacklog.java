@@ -8,7 +8,7 @@ import org.driverhost.tls.ServerService;
  * Counts the received bytes that wait in one driver's queue for {@code OnServerDataIn}, and applies
  * back-pressure: above the high-water mark, each connection that delivers more data stops being read; once the
  * driver has worked the queue down to the low-water mark, every paused connection is read again. Network
- * threads never wait here for the driver, and no byte is dropped or reordered.
+ * threads never wait here for the driver. Pausing only delays reads, so it drops no byte and keeps their order.
  *
  * <p>A connection is paused only by data that is itself still queued, so the driver always runs at least one
  * more delivery after a pause, and that delivery resumes reading once the queue is short enough.

@@ -65,8 +65,9 @@ final class LuaStateFactory {
         confineModules(globals, files.packageFolder());
         removeProcessControl(globals);
         SandboxLoaders.install(globals, files);
-        hideDebugLibrary(globals);
+        // The compatibility layer comes before hiding debug, so that it can take what it needs from the full library.
         Lua51Compat.install(globals);
+        hideDebugLibrary(globals);
         globals.set("print", new LogPrint(globals, log));
         return globals;
     }

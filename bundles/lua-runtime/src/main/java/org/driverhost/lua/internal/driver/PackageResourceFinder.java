@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.luaj.vm2.lib.ResourceFinder;
 
 /**
- * Opens the files that {@code require} asks for and the driver's script, relative to the driver's package folder
+ * Opens the modules that {@code require} loads and the driver's script, relative to the driver's package folder
  * only ({@code dofile} and {@code loadfile} go through {@link SandboxLoaders}). Absolute paths and paths leading out of the folder (links included) are not found.
  */
 final class PackageResourceFinder implements ResourceFinder {

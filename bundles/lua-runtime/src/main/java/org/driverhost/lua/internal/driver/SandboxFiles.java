@@ -12,7 +12,7 @@ import org.driverhost.tls.DriverPaths;
  * Decides which files a driver's Lua code may touch. Reads resolve a relative path against the package folder,
  * then the sandbox folder. Writes, removals and renames go to the sandbox folder only. Both follow the path rule
  * of {@link DriverPaths}, the one TLS credentials use, and the sandbox has a size and a file count limit.
- * Every rejection is an {@link IOException} whose message names the function and the path and says what is
+ * Every rejection is an {@link IOException} whose message names the function and the path and states what is
  * allowed, because LuaJ turns it into the {@code nil, message} results of {@code io.open} and {@code os.remove}.
  */
 final class SandboxFiles {

@@ -10,7 +10,8 @@ import org.luaj.vm2.lib.jse.JseOsLib;
 
 /**
  * LuaJ's {@code os} library without process control: {@code os.remove} and {@code os.rename} act only inside the
- * sandbox folder, and {@code os.execute}, {@code os.exit} and {@code os.tmpname} raise an error.
+ * sandbox folder, {@code os.execute}, {@code os.exit} and {@code os.tmpname} raise an error, and
+ * {@code os.getenv} returns nil, because the host's environment may contain credentials.
  */
 final class SandboxOsLib extends JseOsLib {
 
@@ -30,6 +31,11 @@ final class SandboxOsLib extends JseOsLib {
         Path source = files.existingInSandbox("os.rename", oldname);
         Path target = files.forWriting("os.rename", newname);
         Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    protected String getenv(String name) {
+        return null;
     }
 
     @Override

@@ -184,7 +184,8 @@ class PlainServerDriverTest extends DriverTestSupport {
             String prefix = "data|number|";
             String suffix = "|127.0.0.1|number|" + client.getLocalPort() + "|udp-1";
             String first = recorder.next();
-            assertTrue(first.startsWith(prefix) && first.endsWith("|first\\n" + suffix), first);
+            assertTrue(first.startsWith(prefix), first);
+            assertTrue(first.endsWith("|first\\n" + suffix), first);
             String handle = first.split("\\|")[2];
             assertEquals("send|true", recorder.next());
             assertEquals(prefix + handle + "|second\\n" + suffix, recorder.next());
@@ -232,7 +233,7 @@ class PlainServerDriverTest extends DriverTestSupport {
     }
 
     @Test
-    void udpAndTcpShareAPortNumberButTwoUdpDoNot() throws Exception {
+    void udpPortConflicts() throws Exception {
         String lua = """
                 function OnDriverLateInit() record("tcp", C4:CreateServer(0, "", false, "tcp")) end
                 function OnServerStatusChanged(port, status, id)
