@@ -21,6 +21,11 @@ public interface ServerListener {
     /**
      * Delivers one payload: with a delimiter, the bytes up to and including it; without one, the bytes of
      * one read. The array belongs to the listener.
+     *
+     * <p>For a UDP server, each datagram is split at the delimiter and the bytes after its last delimiter
+     * are delivered as they are; payloads never span datagrams. The connection's handle is the server's own
+     * handle, the same for every sender, and its remote address and port are the sender's. UDP servers report
+     * no connection online or offline.
      */
     void dataReceived(ConnectionInfo connection, byte[] data);
 }

@@ -1,5 +1,6 @@
 package org.driverhost.tls;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -29,14 +30,44 @@ public interface ServerService {
     boolean send(long connection, byte[] data);
 
     /**
+     * Sends one datagram from the owner's UDP server on {@code serverPort} to {@code recipient}.
+     *
+     * @return false when the owner has no UDP server on that port
+     * @since 1.1.0
+     */
+    default boolean sendDatagram(String owner, int serverPort, InetSocketAddress recipient, byte[] data) {
+        return false;
+    }
+
+    /**
+     * Stops reading from a connection, so that its client's data waits in the network buffers and, once
+     * those are full, the client waits too. Nothing already read is dropped: payloads that were read before
+     * the call may still be delivered after it. For a UDP server's handle, datagrams wait in the socket's
+     * receive buffer, which drops what does not fit. Does nothing for an unknown or closed connection.
+     *
+     * @since 1.1.0
+     */
+    default void pauseReading(long connection) {
+    }
+
+    /**
+     * Starts reading again from a connection paused by {@link #pauseReading}. Does nothing for an unknown or
+     * closed connection.
+     *
+     * @since 1.1.0
+     */
+    default void resumeReading(long connection) {
+    }
+
+    /**
      * Closes a connection after every byte queued by {@link #send} has been written.
      * Does nothing for an unknown or closed connection.
      */
     void close(long connection);
 
     /**
-     * Stops the owner's server on that port: queued data is flushed, each connection reported offline,
-     * then the server.
+     * Stops the owner's servers on that port, TCP and UDP: queued data is flushed, each connection reported
+     * offline, then the server.
      *
      * @return false when the owner has no server on that port
      */

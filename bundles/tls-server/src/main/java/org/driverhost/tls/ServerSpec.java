@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a driver asked for: the ten parameters of {@code C4:CreateTLSServer}, or the plain TCP form of
- * {@code C4:CreateServer}, plus the owner and the folders that relative file paths resolve against.
+ * What a driver asked for: the ten parameters of {@code C4:CreateTLSServer}, or the plain TCP or UDP form
+ * of {@code C4:CreateServer}, plus the owner and the folders that relative file paths resolve against.
  * Values are kept as the driver gave them; the service validates them when the server starts.
  */
 public final class ServerSpec {
@@ -16,6 +16,7 @@ public final class ServerSpec {
     private final int port;
     private final byte[] delimiter;
     private final boolean tls;
+    private final boolean udp;
     private final long options;
     private final long verifyMode;
     private final String cipherList;
@@ -31,6 +32,7 @@ public final class ServerSpec {
         this.port = builder.port;
         this.delimiter = builder.delimiter.clone();
         this.tls = builder.tls;
+        this.udp = builder.udp;
         this.options = builder.options;
         this.verifyMode = builder.verifyMode;
         this.cipherList = builder.cipherList;
@@ -44,12 +46,22 @@ public final class ServerSpec {
 
     /** Starts a spec for a TLS server owned by {@code owner}, for example a driver's name. */
     public static Builder tls(String owner, int port) {
-        return new Builder(owner, port, true);
+        return new Builder(owner, port, true, false);
     }
 
     /** Starts a spec for a plain TCP server owned by {@code owner}. */
     public static Builder plain(String owner, int port) {
-        return new Builder(owner, port, false);
+        return new Builder(owner, port, false, false);
+    }
+
+    /**
+     * Starts a spec for a UDP server owned by {@code owner}. A UDP server and a TCP server may use the same
+     * port number.
+     *
+     * @since 1.1.0
+     */
+    public static Builder udp(String owner, int port) {
+        return new Builder(owner, port, false, true);
     }
 
     public String owner() {
@@ -67,6 +79,15 @@ public final class ServerSpec {
 
     public boolean isTls() {
         return tls;
+    }
+
+    /**
+     * Returns whether this is a UDP server.
+     *
+     * @since 1.1.0
+     */
+    public boolean isUdp() {
+        return udp;
     }
 
     /** Returns the OpenSSL {@code SSL_OP_*} bits; 0 means the default set. */
@@ -115,8 +136,15 @@ public final class ServerSpec {
 
     @Override
     public String toString() {
-        return (tls ? "TLS" : "TCP") + " server of " + owner + " on port " + port
+        return protocol() + " server of " + owner + " on port " + port
                 + (identifier == null ? "" : " (" + identifier + ")");
+    }
+
+    private String protocol() {
+        if (tls) {
+            return "TLS";
+        }
+        return udp ? "UDP" : "TCP";
     }
 
     /** Collects the parameters of a {@link ServerSpec}. */
@@ -125,6 +153,7 @@ public final class ServerSpec {
         private final String owner;
         private final int port;
         private final boolean tls;
+        private final boolean udp;
         private byte[] delimiter = new byte[0];
         private long options;
         private long verifyMode;
@@ -136,10 +165,11 @@ public final class ServerSpec {
         private String identifier;
         private List<Path> fileRoots = List.of();
 
-        private Builder(String owner, int port, boolean tls) {
+        private Builder(String owner, int port, boolean tls, boolean udp) {
             this.owner = owner;
             this.port = port;
             this.tls = tls;
+            this.udp = udp;
         }
 
         public Builder delimiter(byte[] value) {

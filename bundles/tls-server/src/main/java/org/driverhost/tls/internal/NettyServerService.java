@@ -1,5 +1,6 @@
 package org.driverhost.tls.internal;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -9,12 +10,16 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +38,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The server socket service on Netty: one pair of event loop groups shared by every driver's servers. */
+/**
+ * The server socket service on Netty: one pair of event loop groups shared by every driver's servers. UDP
+ * sockets run on the worker group.
+ */
 @Component(service = ServerService.class, configurationPid = "org.driverhost.tls")
 @Designate(ocd = ServerSettings.class)
 public final class NettyServerService implements ServerService {
@@ -44,7 +52,9 @@ public final class NettyServerService implements ServerService {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final ConnectionRegistry connections = new ConnectionRegistry();
-    private final Map<Integer, RunningServer> serversByPort = new ConcurrentHashMap<>();
+    // TCP and UDP port numbers are separate spaces, so a TCP and a UDP server may share a number.
+    private final Map<Integer, RunningServer> tcpServers = new ConcurrentHashMap<>();
+    private final Map<Integer, RunningServer> udpServers = new ConcurrentHashMap<>();
     private final TlsContextFactory tlsContexts = new TlsContextFactory();
     private volatile ServerSettings settings;
 
@@ -67,8 +77,8 @@ public final class NettyServerService implements ServerService {
     /** Stops every server and the network threads; public so that tests outside OSGi can call it. */
     @Deactivate
     public void deactivate() {
-        for (RunningServer server : List.copyOf(serversByPort.values())) {
-            server.stop();
+        for (ServerHandle server : servers()) {
+            ((RunningServer) server).stop();
         }
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -76,27 +86,59 @@ public final class NettyServerService implements ServerService {
 
     @Override
     public ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException {
-        checkPort(spec.port());
+        Map<Integer, RunningServer> sameProtocol = spec.isUdp() ? udpServers : tcpServers;
+        checkPort(spec, sameProtocol);
         ServerSettings current = settings;
         SslContext sslContext = spec.isTls() ? tlsContexts.create(spec, current) : null;
         RunningServer server = new RunningServer(spec, listener, current.closeTimeoutMillis());
 
-        Channel channel = bind(spec, current, server, sslContext);
+        DatagramHandler datagrams = spec.isUdp() ? new DatagramHandler(server) : null;
+        Channel channel = spec.isUdp() ? bindUdp(spec, current, datagrams) : bind(spec, current, server, sslContext);
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
-        if (serversByPort.putIfAbsent(port, server) != null) {
+        if (sameProtocol.putIfAbsent(port, server) != null) {
             channel.close();
-            throw portTaken(port);
+            throw portTaken(spec);
         }
-        server.bound(channel, port, stopped -> serversByPort.remove(stopped.port(), stopped));
+        server.bound(channel, port, stopped -> sameProtocol.remove(stopped.port(), stopped));
         LOG.info("{}: listening on {}:{}", spec, current.bindAddress(), port);
         listener.serverOnline(port);
+        if (datagrams != null) {
+            startReadingDatagrams(channel, datagrams);
+        }
         return server;
+    }
+
+    @Override
+    public boolean sendDatagram(String owner, int serverPort, InetSocketAddress recipient, byte[] data) {
+        RunningServer server = udpServers.get(serverPort);
+        if (server == null || !server.spec().owner().equals(owner) || !server.channel().isActive()) {
+            return false;
+        }
+        server.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(data), recipient));
+        return true;
+    }
+
+    @Override
+    public void pauseReading(long connection) {
+        Channel channel = connections.find(connection);
+        if (channel != null) {
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    @Override
+    public void resumeReading(long connection) {
+        Channel channel = connections.find(connection);
+        if (channel != null) {
+            channel.config().setAutoRead(true);
+        }
     }
 
     @Override
     public boolean send(long connection, byte[] data) {
         Channel channel = connections.find(connection);
-        if (channel == null || !channel.isActive()) {
+        // A UDP server's handle names its socket, which sends only through sendDatagram.
+        if (channel == null || !channel.isActive() || channel instanceof DatagramChannel) {
             return false;
         }
         channel.writeAndFlush(Unpooled.wrappedBuffer(data));
@@ -106,47 +148,74 @@ public final class NettyServerService implements ServerService {
     @Override
     public void close(long connection) {
         Channel channel = connections.find(connection);
-        if (channel != null) {
+        // Closing a UDP server's handle would stop the whole server; DestroyServer does that.
+        if (channel != null && !(channel instanceof DatagramChannel)) {
             GracefulClose.afterFlush(channel, settings.closeTimeoutMillis());
         }
     }
 
     @Override
     public boolean destroy(String owner, int port) {
-        RunningServer server = serversByPort.get(port);
-        if (server == null || !server.spec().owner().equals(owner)) {
-            return false;
+        boolean found = false;
+        for (RunningServer server : new RunningServer[] {tcpServers.get(port), udpServers.get(port)}) {
+            if (server != null && server.spec().owner().equals(owner)) {
+                server.stop();
+                found = true;
+            }
         }
-        server.stop();
-        return true;
+        return found;
     }
 
     @Override
     public void destroyAll(String owner) {
-        for (RunningServer server : List.copyOf(serversByPort.values())) {
+        for (ServerHandle server : servers()) {
             if (server.spec().owner().equals(owner)) {
-                server.stop();
+                ((RunningServer) server).stop();
             }
         }
     }
 
     @Override
     public List<ServerHandle> servers() {
-        return List.copyOf(serversByPort.values());
+        List<ServerHandle> all = new ArrayList<>(tcpServers.values());
+        all.addAll(udpServers.values());
+        return List.copyOf(all);
     }
 
-    private void checkPort(int port) throws ServerException {
+    private static void checkPort(ServerSpec spec, Map<Integer, RunningServer> sameProtocol) throws ServerException {
+        int port = spec.port();
         if (port < 0 || port > 65535) {
             throw new ServerException("invalid port " + port + ": give a number from 1 to 65535, or 0 for any free port");
         }
-        if (port != 0 && serversByPort.containsKey(port)) {
-            throw portTaken(port);
+        if (port != 0 && sameProtocol.containsKey(port)) {
+            throw portTaken(spec);
         }
     }
 
-    private static ServerException portTaken(int port) {
-        return new ServerException("invalid port " + port + ": a DriverHost server already listens on it; "
-                + "destroy that server first or choose another port");
+    private static ServerException portTaken(ServerSpec spec) {
+        String protocol = spec.isUdp() ? "UDP" : "TCP";
+        return new ServerException("invalid port " + spec.port() + ": a DriverHost " + protocol + " server already "
+                + "listens on it; destroy that server first or choose another port");
+    }
+
+    /**
+     * Binds a UDP socket that does not read yet, so that no datagram reaches the listener before its server
+     * is reported online.
+     */
+    private Channel bindUdp(ServerSpec spec, ServerSettings current, DatagramHandler datagrams) throws ServerException {
+        Bootstrap bootstrap = new Bootstrap()
+                .group(workers)
+                .channel(NioDatagramChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(datagrams);
+        return awaitBind(bootstrap.bind(current.bindAddress(), spec.port()), spec, current);
+    }
+
+    private void startReadingDatagrams(Channel channel, DatagramHandler datagrams) {
+        long handle = connections.register(channel);
+        channel.closeFuture().addListener(future -> connections.unregister(handle));
+        datagrams.handle(handle);
+        channel.config().setAutoRead(true);
     }
 
     private Channel bind(ServerSpec spec, ServerSettings current, RunningServer server, SslContext sslContext)
@@ -161,7 +230,11 @@ public final class NettyServerService implements ServerService {
                         buildPipeline(channel, server, sslContext, current);
                     }
                 });
-        ChannelFuture future = bootstrap.bind(current.bindAddress(), spec.port());
+        return awaitBind(bootstrap.bind(current.bindAddress(), spec.port()), spec, current);
+    }
+
+    private static Channel awaitBind(ChannelFuture future, ServerSpec spec, ServerSettings current)
+            throws ServerException {
         if (!future.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             future.cancel(false);
             throw new ServerException("invalid port " + spec.port() + ": binding timed out");
@@ -169,7 +242,8 @@ public final class NettyServerService implements ServerService {
         if (!future.isSuccess()) {
             Throwable cause = future.cause();
             if (cause instanceof BindException) {
-                throw new ServerException("invalid port " + spec.port() + ": it is already in use on "
+                throw new ServerException("invalid port " + spec.port() + ": it is already in use for "
+                        + (spec.isUdp() ? "UDP" : "TCP") + " on "
                         + current.bindAddress() + " (" + cause.getMessage() + "); choose another port", cause);
             }
             throw new ServerException("cannot listen on " + current.bindAddress() + ":" + spec.port() + ": "

@@ -57,6 +57,11 @@ final class RunningServer implements ServerHandle {
         return spec;
     }
 
+    /** Returns the listening channel: the server socket for TCP, the datagram socket for UDP. */
+    Channel channel() {
+        return serverChannel;
+    }
+
     ServerListener listener() {
         return listener;
     }

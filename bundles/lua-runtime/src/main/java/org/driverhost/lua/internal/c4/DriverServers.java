@@ -1,9 +1,10 @@
 package org.driverhost.lua.internal.c4;
 
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.LockSupport;
 import org.driverhost.tls.ServerException;
 import org.driverhost.tls.ServerHandle;
@@ -26,23 +27,46 @@ public final class DriverServers {
     private final ServerService service;
     private final String owner;
     private final Logger log;
-    private final Map<Integer, ServerEvents> running = new ConcurrentHashMap<>();
+    private final InboundBacklog backlog;
+    private final Set<ServerEvents> running = ConcurrentHashMap.newKeySet();
+    // UDP servers in the order they were started, so that the UDP form of C4:ServerSend picks the newest.
+    private final Deque<ServerEvents> udpServers = new ConcurrentLinkedDeque<>();
     private final Set<Integer> released = ConcurrentHashMap.newKeySet();
 
-    public DriverServers(ServerService service, String owner, Logger log) {
+    public DriverServers(ServerService service, String owner, Logger log, InboundBacklog backlog) {
         this.service = service;
         this.owner = owner;
         this.log = log;
+        this.backlog = backlog;
     }
 
     ServerHandle start(ServerSpec spec, ServerEvents events) throws ServerException {
         ServerHandle handle = startWhenReleased(spec, events);
-        int port = handle.port();
-        events.whenOffline(() -> running.remove(port, events));
-        if (!events.isOffline()) {
-            running.put(port, events);
+        events.whenOffline(() -> {
+            running.remove(events);
+            udpServers.remove(events);
+        });
+        running.add(events);
+        if (spec.isUdp()) {
+            udpServers.addLast(events);
+        }
+        // The server may have gone offline before the lines above ran; its offline action then found nothing.
+        if (events.isOffline()) {
+            running.remove(events);
+            udpServers.remove(events);
         }
         return handle;
+    }
+
+    /** Returns the count of received bytes waiting for the driver, shared by all of its servers. */
+    public InboundBacklog backlog() {
+        return backlog;
+    }
+
+    /** Returns the port of the driver's most recently started UDP server that is still running, or -1. */
+    int latestUdpPort() {
+        ServerEvents latest = udpServers.peekLast();
+        return latest == null ? -1 : latest.port();
     }
 
     /**
@@ -70,21 +94,22 @@ public final class DriverServers {
         return service;
     }
 
-    /** Stops the driver's server on {@code port} and waits for it; returns false when the driver has none there. */
+    /**
+     * Stops the driver's servers on {@code port}, TCP and UDP, and waits for them; returns false when the driver
+     * has none there.
+     */
     boolean destroy(int port) {
-        ServerEvents events = running.get(port);
+        List<ServerEvents> stopping = running.stream().filter(events -> events.port() == port).toList();
         if (!service.destroy(owner, port)) {
             return false;
         }
-        if (events != null) {
-            await(List.of(events));
-        }
+        await(stopping);
         return true;
     }
 
     /** Stops every server of the driver and waits until each one has reported itself offline. */
     public void destroyAll() {
-        List<ServerEvents> stopping = List.copyOf(running.values());
+        List<ServerEvents> stopping = List.copyOf(running);
         service.destroyAll(owner);
         await(stopping);
     }

@@ -18,16 +18,19 @@ final class ServerEvents implements ServerListener {
 
     private final DriverContext driver;
     private final LuaValue identifier;
+    private final InboundBacklog backlog;
     private final CountDownLatch offline = new CountDownLatch(1);
     private volatile Runnable whenOffline = () -> { };
     private volatile int port;
 
     /**
      * @param identifier the driver's identifier argument, passed back to every callback unchanged (nil when none)
+     * @param backlog the driver's count of queued bytes, shared by all of its servers
      */
-    ServerEvents(DriverContext driver, LuaValue identifier) {
+    ServerEvents(DriverContext driver, LuaValue identifier, InboundBacklog backlog) {
         this.driver = driver;
         this.identifier = identifier;
+        this.backlog = backlog;
     }
 
     void whenOffline(Runnable action) {
@@ -76,10 +79,17 @@ final class ServerEvents implements ServerListener {
 
     @Override
     public void dataReceived(ConnectionInfo connection, byte[] data) {
-        // TODO: backpressure: stop reading from the connection while the driver's queue is over a high-water mark.
         LuaString payload = LuaString.valueOf(data);
-        driver.post(() -> driver.callGlobal("OnServerDataIn", handleOf(connection), payload,
-                LuaValue.valueOf(connection.remoteAddress()), LuaValue.valueOf(connection.remotePort()), identifier));
+        backlog.queued(connection.handle(), data.length);
+        driver.post(() -> {
+            try {
+                driver.callGlobal("OnServerDataIn", handleOf(connection), payload,
+                        LuaValue.valueOf(connection.remoteAddress()), LuaValue.valueOf(connection.remotePort()),
+                        identifier);
+            } finally {
+                backlog.delivered(data.length);
+            }
+        });
     }
 
     private void connectionStatus(ConnectionInfo connection, LuaValue status) {

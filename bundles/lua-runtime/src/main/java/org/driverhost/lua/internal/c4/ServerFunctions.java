@@ -1,5 +1,8 @@
 package org.driverhost.lua.internal.c4;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.driverhost.tls.SealedPassword;
@@ -13,11 +16,16 @@ import org.luaj.vm2.Varargs;
  * {@code C4:CreateTLSServer}, {@code C4:CreateServer}, {@code C4:ServerSend}, {@code C4:ServerCloseClient} and
  * {@code C4:DestroyServer} of one driver. Data, delimiters and passwords stay bytes from the Lua string to the
  * socket; they never pass through a Java {@code String}.
+ *
+ * <p>UDP: {@code OnServerDataIn} receives each datagram, split at the delimiter, with the UDP server's handle
+ * (one number per server, shared by all senders) and the sender's address and port. The UDP form of
+ * {@code C4:ServerSend(remotePort, data, remoteAddress)} sends from the driver's most recently created UDP
+ * server that is still running.
  */
 final class ServerFunctions {
 
     static final String PORT_RANGE = "a number from 0 to 65535";
-    private static final String UDP_MISSING = "UDP servers are not supported yet";
+    private static final String REMOTE_PORT = "a port number from 1 to 65535";
     private static final String BITS = "a number from 0 to 0xFFFFFFFF";
     private static final String TEXT = "a string";
     private static final String PEM = "a string: PEM text or a path relative to the driver's package or sandbox folder";
@@ -83,10 +91,10 @@ final class ServerFunctions {
     private Varargs createServer(Varargs args) throws ArgumentException {
         int port = (int) LuaArgs.integer(args, 2, "port", 0, 65535, 0, PORT_RANGE);
         byte[] delimiter = LuaArgs.bytes(args, 3, "delimiter", TEXT);
-        if (args.arg(4).toboolean()) {
-            return C4Function.failure(UDP_MISSING);
-        }
-        ServerSpec.Builder spec = ServerSpec.plain(driver.instanceName(), port).delimiter(delimiter);
+        boolean udp = args.arg(4).toboolean();
+        String owner = driver.instanceName();
+        ServerSpec.Builder spec = udp ? ServerSpec.udp(owner, port) : ServerSpec.plain(owner, port);
+        spec.delimiter(delimiter);
         return start("CreateServer", spec, args.arg(5));
     }
 
@@ -94,7 +102,7 @@ final class ServerFunctions {
         warnWhenInDriverInit(function);
         spec.identifier(identifier.isnil() ? null : identifier.tojstring()).fileRoots(driver.fileRoots());
         try {
-            servers.start(spec.build(), new ServerEvents(driver, identifier));
+            servers.start(spec.build(), new ServerEvents(driver, identifier, servers.backlog()));
             return LuaValue.TRUE;
         } catch (ServerException e) {
             driver.logger().warn("Driver {}: C4:{} failed: {}", driver.instanceName(), function, e.getMessage());
@@ -105,7 +113,7 @@ final class ServerFunctions {
     /** (handle, data [, length]) for TCP; a string third argument marks the UDP form (remotePort, data, address). */
     private Varargs send(Varargs args) throws ArgumentException {
         if (LuaArgs.isLuaString(args, 4)) {
-            return C4Function.failure(UDP_MISSING);
+            return sendDatagram(args);
         }
         long handle = LuaArgs.integer(args, 2, "handle", 1, Long.MAX_VALUE, -1, "a connection handle number");
         if (handle < 0) {
@@ -117,6 +125,32 @@ final class ServerFunctions {
         byte[] data = LuaArgs.bytes(args, 3, "data", "a string");
         if (!servers.service().send(handle, data)) {
             return C4Function.failure("invalid handle " + handle + ": the connection is closed or unknown");
+        }
+        return LuaValue.TRUE;
+    }
+
+    /** (remotePort, data, remoteAddress): one datagram from the driver's newest UDP server. */
+    private Varargs sendDatagram(Varargs args) throws ArgumentException {
+        int remotePort = (int) LuaArgs.integer(args, 2, "remotePort", 1, 65535, -1, REMOTE_PORT);
+        if (remotePort < 0) {
+            throw LuaArgs.invalid("remotePort", args.arg(2), REMOTE_PORT);
+        }
+        byte[] data = LuaArgs.bytes(args, 3, "data", "a string");
+        String address = LuaArgs.text(args, 4, "remoteAddress", "a string with an IP address");
+        InetSocketAddress recipient;
+        try {
+            // NOTE: a host name instead of an IP address is resolved here, on the driver's thread.
+            recipient = new InetSocketAddress(InetAddress.getByName(address), remotePort);
+        } catch (UnknownHostException e) {
+            return C4Function.failure("invalid remoteAddress \"" + address + "\": not an IP address or known host name");
+        }
+        int serverPort = servers.latestUdpPort();
+        if (serverPort < 0) {
+            return C4Function.failure("C4:ServerSend with a remote address sends UDP, but this driver has no UDP "
+                    + "server; call C4:CreateServer(port, delimiter, true) first");
+        }
+        if (!servers.service().sendDatagram(driver.instanceName(), serverPort, recipient, data)) {
+            return C4Function.failure("the UDP server on port " + serverPort + " is closed");
         }
         return LuaValue.TRUE;
     }

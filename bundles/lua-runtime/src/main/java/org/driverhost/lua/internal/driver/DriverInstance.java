@@ -18,6 +18,7 @@ import org.driverhost.lua.DriverState;
 import org.driverhost.lua.internal.c4.C4Library;
 import org.driverhost.lua.internal.c4.DriverContext;
 import org.driverhost.lua.internal.c4.DriverServers;
+import org.driverhost.lua.internal.c4.InboundBacklog;
 import org.driverhost.lua.internal.deploy.DriverDescription;
 import org.driverhost.lua.internal.deploy.DriverDescription.ScriptSource;
 import org.driverhost.lua.internal.deploy.PackageException;
@@ -43,7 +44,7 @@ final class DriverInstance implements DriverContext {
     private final Path packageFile;
     private final Path packageFolder;
     private final Path sandboxFolder;
-    private final long instructionBudget;
+    private final DriverLimits limits;
     private final BiConsumer<String, Globals> customizer;
     private final Logger log;
     private final ExecutorService executor;
@@ -61,15 +62,16 @@ final class DriverInstance implements DriverContext {
     private Set<LuaValue> builtinModules = Set.of();
 
     DriverInstance(String name, Path packageFile, Path packageFolder, Path sandboxFolder, ServerService service,
-            long instructionBudget, BiConsumer<String, Globals> customizer) {
+            DriverLimits limits, BiConsumer<String, Globals> customizer) {
         this.name = name;
         this.packageFile = packageFile;
         this.packageFolder = packageFolder;
         this.sandboxFolder = sandboxFolder;
-        this.instructionBudget = instructionBudget;
+        this.limits = limits;
         this.customizer = customizer;
         this.log = LoggerFactory.getLogger("driver." + name);
-        this.servers = new DriverServers(service, name, log);
+        this.servers = new DriverServers(service, name, log,
+                new InboundBacklog(service, limits.backlogHighWaterBytes(), limits.backlogLowWaterBytes()));
         this.executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "driver-" + name);
             thread.setDaemon(true);
@@ -159,6 +161,10 @@ final class DriverInstance implements DriverContext {
                 packageFile, state, lastError);
     }
 
+    InboundBacklog backlog() {
+        return servers.backlog();
+    }
+
     @Override
     public String instanceName() {
         return name;
@@ -221,8 +227,10 @@ final class DriverInstance implements DriverContext {
     }
 
     private void startLua() {
-        budget = new InstructionBudget(instructionBudget);
-        globals = LuaStateFactory.standardGlobals(packageFolder, budget, log);
+        budget = new InstructionBudget(limits.instructionBudget());
+        SandboxFiles files = new SandboxFiles(packageFolder, sandboxFolder, limits.sandboxMaxBytes(),
+                limits.sandboxMaxFiles());
+        globals = LuaStateFactory.standardGlobals(files, budget, log);
         LuaStateFactory.addDriverGlobals(globals, description.propertyDefaults(), C4Library.create(this, servers));
         customizer.accept(name, globals);
         builtinModules = loadedModuleNames();

@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 import org.driverhost.lua.DriverInfo;
 import org.driverhost.lua.DriverRegistry;
 import org.driverhost.lua.DriverState;
+import org.driverhost.lua.internal.c4.InboundBacklog;
 import org.driverhost.lua.internal.deploy.DriverDescription;
 import org.driverhost.lua.internal.deploy.DriverXmlParser;
 import org.driverhost.lua.internal.deploy.PackageException;
@@ -57,7 +58,7 @@ public final class DriverManager implements DriverRegistry {
 
     private final ServerService servers;
     private final DriverFolders folders;
-    private final long instructionBudget;
+    private final DriverLimits limits;
     private final BiConsumer<String, Globals> customizer;
     private final PackageUnpacker unpacker = new PackageUnpacker(UnpackLimits.DEFAULT);
     private final DriverXmlParser parser = new DriverXmlParser();
@@ -66,7 +67,7 @@ public final class DriverManager implements DriverRegistry {
 
     @Activate
     public DriverManager(@Reference ServerService servers, RuntimeSettings settings, BundleContext context) {
-        this(servers, dataFolder(settings, context), settings.instructionBudget(), (instance, globals) -> { });
+        this(servers, dataFolder(settings, context), DriverLimits.of(settings), (instance, globals) -> { });
     }
 
     /**
@@ -78,9 +79,20 @@ public final class DriverManager implements DriverRegistry {
      */
     public DriverManager(ServerService servers, Path dataFolder, long instructionBudget,
             BiConsumer<String, Globals> customizer) {
+        this(servers, dataFolder, DriverLimits.withInstructionBudget(instructionBudget), customizer);
+    }
+
+    /**
+     * Creates a manager outside OSGi with every limit given.
+     *
+     * @param dataFolder the folder that receives {@code driverhost/packages} and {@code driverhost/sandbox}
+     * @param customizer called on each new Lua state, on the driver's thread, before the script runs
+     */
+    public DriverManager(ServerService servers, Path dataFolder, DriverLimits limits,
+            BiConsumer<String, Globals> customizer) {
         this.servers = servers;
         this.folders = new DriverFolders(dataFolder);
-        this.instructionBudget = instructionBudget;
+        this.limits = limits;
         this.customizer = customizer;
         // Staging folders left by a crash are never completed; start clean.
         deleteQuietly(folders.stagingRoot());
@@ -138,7 +150,7 @@ public final class DriverManager implements DriverRegistry {
         }
 
         DriverInstance instance = new DriverInstance(name, c4z, folders.packageFolder(name), sandbox, servers,
-                instructionBudget, customizer);
+                limits, customizer);
         instances.put(name, instance);
         LOG.info("Driver {}: deploying {} {} from {}", name, description.name(), description.version(), c4z);
         return instance.load(description, adding ? LuaStateFactory.DIT_ADDING : LuaStateFactory.DIT_STARTUP);
@@ -249,6 +261,12 @@ public final class DriverManager implements DriverRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Returns the count of received bytes waiting for a loaded driver, or null when none has that name. */
+    InboundBacklog backlog(String instanceName) {
+        DriverInstance instance = instances.get(instanceName);
+        return instance == null ? null : instance.backlog();
     }
 
     private static Path dataFolder(RuntimeSettings settings, BundleContext context) {

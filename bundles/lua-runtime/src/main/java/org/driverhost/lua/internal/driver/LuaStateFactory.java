@@ -1,5 +1,8 @@
 package org.driverhost.lua.internal.driver;
 
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.driverhost.lua.internal.compat.Lua51Compat;
@@ -16,15 +19,13 @@ import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.VarArgFunction;
 import org.luaj.vm2.lib.jse.JseBaseLib;
-import org.luaj.vm2.lib.jse.JseIoLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
-import org.luaj.vm2.lib.jse.JseOsLib;
 import org.slf4j.Logger;
 
 /**
  * Builds the Lua state of a driver: LuaJ's standard libraries without {@code luajava} (which would hand drivers
- * every Java class) and without Lua 5.2's {@code bit32}, the counting {@code debug} library, the Lua 5.1 compatibility layer, then the DriverWorks
- * globals.
+ * every Java class) and without Lua 5.2's {@code bit32}, file access confined to the driver's folders, the counting {@code debug} hook with only
+ * {@code debug.traceback} visible, the Lua 5.1 compatibility layer, then the DriverWorks globals.
  */
 final class LuaStateFactory {
 
@@ -37,24 +38,34 @@ final class LuaStateFactory {
     private LuaStateFactory() {
     }
 
-    /** Returns globals with the standard libraries, confined to {@code packageRoot} for module loading. */
-    static Globals standardGlobals(Path packageRoot, InstructionBudget budget, Logger log) {
+    /**
+     * Returns globals with the standard libraries, confined to the driver's folders for module loading and file
+     * access, with standard output and error going to {@code log}.
+     */
+    static Globals standardGlobals(SandboxFiles files, InstructionBudget budget, Logger log) {
         Globals globals = new Globals();
+        // JseIoLib wraps these streams when a driver first uses io.write or io.stdout.
+        globals.STDOUT = new PrintStream(new LogOutputStream(log, false), true, StandardCharsets.UTF_8);
+        globals.STDERR = new PrintStream(new LogOutputStream(log, true), true, StandardCharsets.UTF_8);
+        globals.STDIN = InputStream.nullInputStream();
         globals.load(new JseBaseLib());
         globals.load(new PackageLib());
         globals.load(new TableLib());
         globals.load(new StringLib());
         globals.load(new CoroutineLib());
         globals.load(new JseMathLib());
-        globals.load(new JseIoLib());
-        globals.load(new JseOsLib());
+        globals.load(new SandboxIoLib(files));
+        globals.load(new SandboxOsLib(files));
         globals.load(budget);
         LoadState.install(globals);
         LuaC.install(globals);
 
-        confineModules(globals, packageRoot);
+        confineModules(globals, files.packageFolder());
         removeProcessControl(globals);
+        SandboxLoaders.install(globals, files);
+        // The compatibility layer comes before hiding debug, so that it can take what it needs from the full library.
         Lua51Compat.install(globals);
+        hideDebugLibrary(globals);
         globals.set("print", new LogPrint(globals, log));
         return globals;
     }
@@ -101,14 +112,26 @@ final class LuaStateFactory {
     }
 
     /**
-     * Replaces {@code os.exit} and {@code os.execute}, which would stop the whole runtime or run host commands,
-     * with functions that raise an error naming themselves.
+     * Replaces {@code os.exit}, {@code os.execute} and {@code io.popen}, which would stop the whole runtime or run
+     * host commands, with functions that raise an error naming themselves.
      */
     private static void removeProcessControl(Globals globals) {
         LuaValue os = globals.get("os");
         os.set("exit", unavailable("os.exit"));
         os.set("execute", unavailable("os.execute"));
-        // TODO: confine io.open, os.remove, os.rename and os.tmpname to the package and sandbox folders.
+        globals.get("io").set("popen", unavailable("io.popen"));
+    }
+
+    /**
+     * Leaves drivers only {@code debug.traceback}. The instruction budget stays active because LuaJ reports
+     * instructions to {@code globals.debuglib}, not to the {@code debug} table; the other functions would let a
+     * driver remove that hook, read other functions' locals, or change metatables of every string.
+     */
+    private static void hideDebugLibrary(Globals globals) {
+        LuaTable visible = new LuaTable();
+        visible.set("traceback", globals.get("debug").get("traceback"));
+        globals.set("debug", visible);
+        globals.get("package").get("loaded").set("debug", visible);
     }
 
     private static LuaValue unavailable(String function) {

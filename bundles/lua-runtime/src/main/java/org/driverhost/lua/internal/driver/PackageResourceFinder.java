@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import org.luaj.vm2.lib.ResourceFinder;
 
 /**
- * Opens the files that {@code require}, {@code dofile} and {@code loadfile} ask for, relative to the driver's
- * package folder only. Absolute paths and paths leading out of the folder (links included) are not found.
+ * Opens the modules that {@code require} loads and the driver's script, relative to the driver's package folder
+ * only ({@code dofile} and {@code loadfile} go through {@link SandboxLoaders}). Absolute paths and paths leading out of the folder (links included) are not found.
  */
 final class PackageResourceFinder implements ResourceFinder {
 

@@ -243,7 +243,7 @@ class TlsServerDriverTest extends DriverTestSupport {
                   try(0, "\\n", {}, 1, "", "c.pem", "k.pem", "", "")
                   try(8443.5)
                   record("plain", C4:CreateServer(" 0 ", "\\n", false, "plain-1"))
-                  record("udp", C4:CreateServer(0, "\\n", true))
+                  record("udp", C4:CreateServer(-1, "\\n", true))
                 end
                 function OnServerStatusChanged(port, status, id) record("status", type(port), port, status, id) end
                 function OnServerDataIn(handle, data) C4:ServerSend(handle, "echo:" .. data, #data) end
@@ -256,7 +256,7 @@ class TlsServerDriverTest extends DriverTestSupport {
         assertEquals("result|false|invalid options (a table): expected a number from 0 to 0xFFFFFFFF", recorder.next());
         assertEquals("result|false|invalid port 8443.5: expected a number from 0 to 65535", recorder.next());
         assertEquals("plain|true", recorder.next());
-        assertEquals("udp|false|UDP servers are not supported yet", recorder.next());
+        assertEquals("udp|false|invalid port -1: expected a number from 0 to 65535", recorder.next());
         int port = onlinePort("plain-1");
 
         try (TlsClient client = TlsClient.plain(port)) {

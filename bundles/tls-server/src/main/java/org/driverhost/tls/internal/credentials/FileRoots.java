@@ -3,10 +3,10 @@ package org.driverhost.tls.internal.credentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.driverhost.tls.DriverPaths;
 import org.driverhost.tls.ServerException;
 
 /**
@@ -71,25 +71,12 @@ public final class FileRoots {
     }
 
     private static Path checkRelative(String parameter, String path) throws ServerException {
-        String quoted = SourceText.quote(path);
-        if (path.isEmpty()) {
-            throw new ServerException("invalid " + parameter + " \"\": empty path; " + ACCEPTED);
-        }
-        if (path.startsWith(".")) {
-            throw new ServerException("invalid " + parameter + " " + quoted + ": paths may not start with '.' "
-                    + "or '..'; " + ACCEPTED);
-        }
-        Path relative;
         try {
-            relative = Path.of(path);
-        } catch (InvalidPathException e) {
-            throw new ServerException("invalid " + parameter + " " + quoted + ": not a valid file path; " + ACCEPTED);
+            return DriverPaths.relative(path);
+        } catch (IllegalArgumentException e) {
+            throw new ServerException("invalid " + parameter + " " + SourceText.quote(path) + ": " + e.getMessage()
+                    + "; " + ACCEPTED);
         }
-        if (relative.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-            throw new ServerException("invalid " + parameter + " " + quoted + ": absolute paths are not allowed; "
-                    + ACCEPTED);
-        }
-        return relative;
     }
 
     private Path confine(String parameter, String path, Path candidate) throws ServerException {
@@ -114,15 +101,6 @@ public final class FileRoots {
 
     /** Returns whether a real path lies in one of the roots, so a link from one root into the other is fine. */
     private boolean insideRoots(Path real) {
-        for (Path root : roots) {
-            try {
-                if (real.startsWith(root.toRealPath())) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // A root that does not exist contains nothing, so it cannot contain this file either.
-            }
-        }
-        return false;
+        return DriverPaths.isInside(real, roots);
     }
 }
