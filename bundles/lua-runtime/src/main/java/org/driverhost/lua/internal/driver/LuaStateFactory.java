@@ -3,6 +3,7 @@ package org.driverhost.lua.internal.driver;
 import java.nio.file.Path;
 import java.util.Map;
 import org.driverhost.lua.internal.compat.Lua51Compat;
+import org.driverhost.lua.internal.log.DriverLog;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaError;
@@ -20,7 +21,6 @@ import org.luaj.vm2.lib.jse.JseBaseLib;
 import org.luaj.vm2.lib.jse.JseIoLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
 import org.luaj.vm2.lib.jse.JseOsLib;
-import org.slf4j.Logger;
 
 /**
  * Builds the Lua state of a driver: LuaJ's standard libraries without {@code luajava} (which would hand drivers
@@ -39,7 +39,7 @@ final class LuaStateFactory {
     }
 
     /** Returns globals with the standard libraries, confined to {@code packageRoot} for module loading. */
-    static Globals standardGlobals(Path packageRoot, InstructionBudget budget, Logger log) {
+    static Globals standardGlobals(Path packageRoot, InstructionBudget budget, DriverLog log) {
         Globals globals = new Globals();
         globals.load(new JseBaseLib());
         globals.load(new PackageLib());
