@@ -10,7 +10,7 @@ import org.driverhost.lua.internal.deploy.DriverDescription.ScriptSource;
 /**
  * Decides whether a script that {@code driver.xml} declares encrypted ({@code <script encryption="...">}) is
  * in fact plain Lua. Developers often leave the attribute in while they work on the source, so such a script is
- * accepted; an encrypted one (binary bytes, or one long Base64 block) is rejected, because this runtime has no
+ * accepted. An encrypted one (binary bytes, or one long Base64 block) is rejected, because this runtime has no
  * key to decrypt it.
  */
 final class PlainTextCheck {

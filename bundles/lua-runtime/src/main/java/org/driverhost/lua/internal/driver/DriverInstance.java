@@ -166,6 +166,8 @@ final class DriverInstance implements DriverContext {
     /** Waits for {@link #unload()} to finish; when it does not in time, closes the servers from here and gives up the thread. */
     boolean awaitUnloaded(long timeoutMillis) throws InterruptedException {
         if (executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            // Callbacks that ran after OnDriverDestroyed (the servers' OFFLINE events) may have started timers.
+            timers.cancelAll();
             return true;
         }
         log.warn("Driver {}: unloading did not finish within {} ms; closing its servers without it", name, timeoutMillis);
@@ -292,6 +294,9 @@ final class DriverInstance implements DriverContext {
     }
 
     private void reload(PackageSwap swap) {
+        // The old version's OFFLINE callbacks ran between the update's first step and this one, and may have
+        // started timers; none of them may fire into the new version.
+        timers.cancelAll();
         try {
             description = swap.install();
         } catch (PackageException e) {

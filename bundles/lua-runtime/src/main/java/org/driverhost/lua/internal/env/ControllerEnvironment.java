@@ -3,8 +3,9 @@ package org.driverhost.lua.internal.env;
 import org.luaj.vm2.Globals;
 
 /**
- * What a controller gives every driver besides {@code C4}: the {@code json} module for {@code require}, and the
- * legacy globals {@code C4SystemEvents} and {@code PersistData} (restored from the driver's sandbox).
+ * Installs what a controller gives every driver besides {@code C4}. That is the {@code json} module for
+ * {@code require}, and the legacy globals {@code C4SystemEvents} and {@code PersistData}, restored from the
+ * driver's sandbox.
  */
 public final class ControllerEnvironment {
 

@@ -10,9 +10,9 @@ import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
 
 /**
- * The {@code json} module that drivers {@code require} without shipping it. Its functions follow dkjson's calling
- * conventions, the module most drivers bundle: {@code json.encode(value [, state])}, where a state table with a
- * true {@code indent} field asks for indented text, and {@code json.decode(text [, position, nullValue])}, which
+ * The {@code json} module that drivers {@code require} without shipping it. Its functions follow the calling
+ * conventions of dkjson, the module most drivers bundle. {@code json.encode(value [, state])} returns indented
+ * text when the state table has a true {@code indent} field. {@code json.decode(text [, position, nullValue])}
  * returns the value, or nil and a message. {@code json.null} encodes as {@code null}.
  */
 final class JsonModule {
@@ -53,9 +53,10 @@ final class JsonModule {
                 if (text.type() != LuaValue.TSTRING) {
                     return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf("invalid text: expected a string of JSON"));
                 }
-                int start = args.optint(2, 1);
+                // dkjson's optional start position, 1-based; positions past the end leave no text to decode.
+                int start = Math.max(1, Math.min(args.optint(2, 1), text.length() + 1));
                 try {
-                    LuaValue textFromStart = start > 1 ? text.checkstring().substring(start - 1, text.length()) : text;
+                    LuaValue textFromStart = text.checkstring().substring(start - 1, text.length());
                     return JsonDecoder.decode(textFromStart.checkstring(), args.arg(3));
                 } catch (JsonException e) {
                     return LuaValue.varargsOf(LuaValue.NIL, LuaValue.valueOf(e.getMessage()));

@@ -16,8 +16,8 @@ import org.luaj.vm2.LuaValue;
 
 /**
  * Writes Lua data (booleans, numbers, strings as bytes, and tables of them, nested) to bytes and reads it back
- * exactly. Functions, userdata, coroutines and tables that contain themselves have no stored form; they are
- * left out and reported, so one bad entry does not lose the rest.
+ * exactly. Functions, userdata, coroutines and tables that contain themselves have no stored form. They are left
+ * out and reported, so one bad entry does not lose the rest.
  */
 final class LuaDataCodec {
 

@@ -4,12 +4,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One timer of a driver. Expiries are counted on the clock thread; one call at a time is queued on the driver's
- * thread, and expiries that pass while that call waits are reported to it as skips instead of queuing more.
+ * One timer of a driver. Expiries are counted on the clock thread, and at most one call at a time is queued on
+ * the driver's thread. Expiries that pass while that call waits are reported to it as skips instead of queuing
+ * more calls.
  */
 public final class DriverTimer {
 
-    /** What a timer does on the driver's thread when it fires. */
+    /** Work a timer runs on the driver's thread when it fires. */
     @FunctionalInterface
     public interface Action {
 

@@ -1,6 +1,7 @@
 package org.driverhost.lua.internal.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class ControllerEnvironmentTest extends DriverTestSupport {
     }
 
     @Test
-    void recentLogKeepsLastLinesWithLevels() throws Exception {
+    void recentLogKeepsLastLines() throws Exception {
         String lua = """
                 print("hello", 1, nil)
                 C4:ErrorLog("bad thing")
@@ -127,8 +128,8 @@ class ControllerEnvironmentTest extends DriverTestSupport {
         assertEquals("line 600", log.get(498).message());
         LogEntry last = log.get(499);
         assertEquals(LogEntry.Level.ERROR, last.level());
-        assertTrue(last.message().contains("error in OnDriverLateInit") && last.message().contains("late failure"),
-                last.message());
+        assertTrue(last.message().contains("error in OnDriverLateInit"), last.message());
+        assertTrue(last.message().contains("late failure"), last.message());
         assertEquals(List.of(), manager.recentLog("unknown"));
     }
 
@@ -139,7 +140,7 @@ class ControllerEnvironmentTest extends DriverTestSupport {
         List<LogEntry> log = manager.recentLog("levels");
         assertEquals(List.of("INFO hello\t1\tnil", "ERROR bad thing", "DEBUG detail"),
                 log.stream().map(entry -> entry.level() + " " + entry.message()).toList());
-        assertTrue(!log.get(0).time().isAfter(log.get(2).time()));
+        assertFalse(log.get(0).time().isAfter(log.get(2).time()));
     }
 
     @Test
