@@ -147,7 +147,10 @@ public final class JsonDecoder {
             case 'r' -> bytes.write('\r');
             case 't' -> bytes.write('\t');
             case 'u' -> utf8(bytes, codePoint());
-            default -> throw error("invalid escape sequence in a string");
+            default -> {
+                position--;
+                throw error("invalid escape sequence in a string");
+            }
         }
     }
 
@@ -173,10 +176,11 @@ public final class JsonDecoder {
         }
         int value = 0;
         for (int i = 0; i < 4; i++) {
-            int digit = Character.digit(text.luaByte(position++), 16);
+            int digit = Character.digit(text.luaByte(position), 16);
             if (digit < 0) {
                 throw error("invalid hexadecimal digit in a \\u escape");
             }
+            position++;
             value = value * 16 + digit;
         }
         return value;

@@ -89,6 +89,20 @@ class ControllerEnvironmentTest extends DriverTestSupport {
     }
 
     @Test
+    void corruptPersistDataStartsEmpty() throws Exception {
+        Path stored = data.resolve("driverhost/sandbox/corrupt/.driverhost/PersistData");
+        Files.createDirectories(stored.getParent());
+        Files.write(stored, new byte[] {0, 0, 0, 1, 'T', 0x7f, 0, 0, 0});
+        deploy(driver("corrupt", "record(type(PersistData), next(PersistData))"));
+
+        assertEquals("table|nil", recorder.next());
+        LogEntry error = manager.recentLog("corrupt").get(0);
+        assertEquals(LogEntry.Level.ERROR, error.level());
+        assertTrue(error.message().contains("PersistData could not be restored"), error.message());
+        assertTrue(error.message().contains("invalid length"), error.message());
+    }
+
+    @Test
     void projectFunctionsAreNoOpsThatWarnOnce() throws Exception {
         String lua = """
                 for i = 1, 3 do C4:SendToProxy(5001, "ON", {}) end

@@ -183,6 +183,23 @@ class DriverTimersTest extends DriverTestSupport {
         assertEquals(List.of("v2 done"), afterUpdate, "events after the update");
     }
 
+    @Test
+    void removalStopsTimers() throws Exception {
+        String lua = """
+                C4:SetTimer(5, function() record("tick") end, true)
+                function OnDriverDestroyed() record("destroyed") end
+                """;
+        Path c4z = driver("removed", lua);
+        deploy(c4z);
+        manager.uninstall(c4z);
+        while (!recorder.next().equals("destroyed")) {
+            // Ticks recorded before the removal.
+        }
+
+        deploy(driver("witness", "C4:SetTimer(100, function() record('witness') end)"));
+        assertEquals("witness", recorder.next(), "the removed driver's timer fired after OnDriverDestroyed");
+    }
+
     private Path driver(String instance, String lua) throws Exception {
         return C4zFiles.driver("Timers", "1", lua).writeTo(deploy.resolve(instance + ".c4z"));
     }
