@@ -109,10 +109,15 @@ final class TimerFunctions {
         return LuaValue.valueOf((double) timer.id());
     }
 
-    /** (id): stops the timer of that id; returns 0 whatever the id, as controllers do. */
+    /**
+     * (id): stops the timer of that id; returns 0 whatever the id, as controllers do. Some drivers pass the object
+     * of {@code C4:SetTimer} instead of an id, so that stops its timer too.
+     */
     private Varargs killTimer(Varargs args) {
         LuaValue id = args.arg(2);
-        if (id.isnumber()) {
+        if (id instanceof LuaUserdata userdata && userdata.m_instance instanceof DriverTimer timer) {
+            timer.cancel();
+        } else if (id.isnumber()) {
             DriverTimer timer = timers.find((long) id.todouble());
             if (timer != null) {
                 timer.cancel();

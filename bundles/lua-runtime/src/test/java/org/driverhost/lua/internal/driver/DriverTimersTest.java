@@ -68,11 +68,13 @@ class DriverTimersTest extends DriverTestSupport {
                 local t = C4:SetTimer(20, function() record("cancelled timer fired") end)
                 t = t:Cancel()
                 record("after cancel", t)
+                record("KillTimer", C4:KillTimer(C4:SetTimer(20, function() record("killed timer fired") end)))
                 C4:SetTimer(100, function() record("later timer") end)
                 """;
         deploy(driver("cancel", lua));
 
         assertEquals("after cancel|nil", recorder.next());
+        assertEquals("KillTimer|0", recorder.next());
         assertEquals("later timer", recorder.next());
     }
 
