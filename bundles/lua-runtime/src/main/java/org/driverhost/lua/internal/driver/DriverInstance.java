@@ -294,8 +294,8 @@ final class DriverInstance implements DriverContext {
     }
 
     private void reload(PackageSwap swap) {
-        // The old version's OFFLINE callbacks ran between the update's first step and this one, and may have
-        // started timers; none of them may fire into the new version.
+        // The old version's OFFLINE callbacks ran between the update's first step and this one. They may have
+        // started timers, and none of those may fire into the new version.
         timers.cancelAll();
         try {
             description = swap.install();
