@@ -14,4 +14,15 @@ public interface DriverRegistry {
 
     /** Returns the driver instance of that name, or an empty optional when none is deployed under it. */
     Optional<DriverInfo> driver(String instanceName);
+
+    /**
+     * Returns the last lines the driver instance logged, oldest first: what its {@code print}, {@code C4:ErrorLog}
+     * and {@code C4:DebugLog} wrote (DEBUG lines included, whatever the SLF4J level) and the runtime's errors and
+     * warnings about it. The runtime keeps the last {@value #RECENT_LOG_LINES} lines per instance in memory, since
+     * the instance was deployed in this run. Returns an empty list for an unknown or failed instance.
+     */
+    List<LogEntry> recentLog(String instanceName);
+
+    /** Number of lines {@link #recentLog(String)} keeps per driver instance. */
+    int RECENT_LOG_LINES = 500;
 }

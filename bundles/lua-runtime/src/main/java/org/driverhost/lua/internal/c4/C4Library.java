@@ -1,5 +1,6 @@
 package org.driverhost.lua.internal.c4;
 
+import org.driverhost.lua.internal.timer.DriverTimers;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -13,10 +14,14 @@ public final class C4Library {
     private C4Library() {
     }
 
-    /** Returns a new {@code C4} table bound to one driver and its servers. */
-    public static LuaTable create(DriverContext driver, DriverServers servers) {
+    /** Returns a new {@code C4} table bound to one driver, its servers and its timers. */
+    public static LuaTable create(DriverContext driver, DriverServers servers, DriverTimers timers) {
         LuaTable c4 = new LuaTable();
+        new ProjectNoOps(driver).addTo(c4);
         new ServerFunctions(driver, servers).addTo(c4);
+        new TimerFunctions(driver, timers).addTo(c4);
+        new HelperFunctions(driver).addTo(c4);
+        new InfoFunctions(driver).addTo(c4);
         addLogFunctions(c4, driver);
         return c4;
     }
@@ -25,14 +30,14 @@ public final class C4Library {
         c4.set("ErrorLog", new C4Function("ErrorLog", driver.logger()) {
             @Override
             Varargs call(Varargs args) {
-                driver.logger().error("{}", args.arg(2).tojstring());
+                driver.driverLog().error(args.arg(2).tojstring());
                 return LuaValue.NONE;
             }
         });
         c4.set("DebugLog", new C4Function("DebugLog", driver.logger()) {
             @Override
             Varargs call(Varargs args) {
-                driver.logger().debug("{}", args.arg(2).tojstring());
+                driver.driverLog().debug(args.arg(2).tojstring());
                 return LuaValue.NONE;
             }
         });

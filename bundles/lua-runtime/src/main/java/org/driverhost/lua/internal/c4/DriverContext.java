@@ -2,6 +2,7 @@ package org.driverhost.lua.internal.c4;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.driverhost.lua.internal.log.DriverLog;
 import org.luaj.vm2.LuaValue;
 import org.slf4j.Logger;
 
@@ -29,6 +30,26 @@ public interface DriverContext {
      */
     void callGlobal(String function, LuaValue... arguments);
 
+    /**
+     * Calls a Lua function (a timer's callback, for example) on the current thread, which must be the driver's
+     * thread, with the same instruction budget and error handling as {@link #callGlobal}.
+     *
+     * @param label how log lines and errors name the call, for example {@code "timer callback"}
+     */
+    void call(String label, LuaValue function, LuaValue... arguments);
+
     /** Returns the name of the callback running now (for example {@code OnDriverInit}), or null. */
     String currentCallback();
+
+    /** Returns the driver's log: SLF4J plus the buffer of recent lines. */
+    DriverLog driverLog();
+
+    /** Returns the instance's device id, a positive number that stays the same across restarts and updates. */
+    long deviceId();
+
+    /**
+     * Returns the text of the root-level {@code driver.xml} element of that tag (for example {@code version}) of
+     * the version running now, or an empty string when there is none.
+     */
+    String driverConfigInfo(String tag);
 }

@@ -40,6 +40,24 @@ final class LuaArgs {
         return (long) number;
     }
 
+    /**
+     * Returns argument {@code index} as a number within {@code min..max}, fractions allowed.
+     *
+     * @param fallback the value of a nil or missing argument
+     */
+    static double number(Varargs args, int index, String parameter, double min, double max, double fallback,
+            String accepted) throws ArgumentException {
+        LuaValue value = args.arg(index);
+        if (value.isnil()) {
+            return fallback;
+        }
+        double number = toNumber(value, parameter, accepted);
+        if (Double.isNaN(number) || number < min || number > max) {
+            throw invalid(parameter, value, accepted);
+        }
+        return number;
+    }
+
     /** Returns argument {@code index} as the bytes of a Lua string, or an empty array for nil. */
     static byte[] bytes(Varargs args, int index, String parameter, String accepted) throws ArgumentException {
         LuaValue value = args.arg(index);

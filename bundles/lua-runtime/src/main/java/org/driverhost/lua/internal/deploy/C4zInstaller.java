@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Hands the {@code .c4z} files that Felix FileInstall finds in Karaf's {@code deploy/} folder to the
+ * Hands the {@code .c4z} and {@code .c4i} files that Felix FileInstall finds in Karaf's {@code deploy/} folder to the
  * {@link DriverManager}. FileInstall polls the folder (every second in Karaf's default setup) and calls
  * {@code install}, {@code update} and {@code uninstall} from its own thread.
  */
@@ -25,11 +25,17 @@ public final class C4zInstaller implements ArtifactInstaller {
         this.drivers = drivers;
     }
 
-    /** Accepts files named {@code *.c4z} (any case) whose zip has a {@code driver.xml} at its root. */
+    /**
+     * Accepts files named {@code *.c4z} (any case) whose zip has a {@code driver.xml} at its root, and
+     * single-file drivers named {@code *.c4i} that start with a {@code <devicedata>} element.
+     */
     @Override
     public boolean canHandle(File artifact) {
         if (!artifact.isFile() || !DriverManager.hasPackageExtension(artifact.toPath())) {
             return false;
+        }
+        if (SingleFileDriver.hasExtension(artifact.toPath())) {
+            return SingleFileDriver.looksLikeDriverXml(artifact.toPath());
         }
         try (ZipFile zip = new ZipFile(artifact)) {
             return zip.getEntry("driver.xml") != null;

@@ -13,12 +13,22 @@ import java.util.Map;
  * @param model the driver's {@code <model>}, empty when absent
  * @param script where the Lua code is
  * @param propertyDefaults each {@code <property>}'s name and its default value as a string, in declaration order
+ * @param configInfo the trimmed text of each root-level element of {@code driver.xml} by tag (the first of each
+ *     tag), which {@code C4:GetDriverConfigInfo} returns
  */
 public record DriverDescription(String name, String version, String manufacturer, String model, ScriptSource script,
-        Map<String, String> propertyDefaults) {
+        Map<String, String> propertyDefaults, Map<String, String> configInfo) {
 
     public DriverDescription {
         propertyDefaults = Collections.unmodifiableMap(new LinkedHashMap<>(propertyDefaults));
+        configInfo = Map.copyOf(configInfo);
+    }
+
+    /** Creates a description whose config info holds only name, version, manufacturer and model. */
+    public DriverDescription(String name, String version, String manufacturer, String model, ScriptSource script,
+            Map<String, String> propertyDefaults) {
+        this(name, version, manufacturer, model, script, propertyDefaults,
+                Map.of("name", name, "version", version, "manufacturer", manufacturer, "model", model));
     }
 
     /**

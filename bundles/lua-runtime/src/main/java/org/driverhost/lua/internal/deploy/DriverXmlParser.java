@@ -44,7 +44,17 @@ public final class DriverXmlParser {
         ScriptSource script = scriptSource(config, packageRoot);
         Map<String, String> properties = propertyDefaults(config);
         return new DriverDescription(childText(root, "name"), childText(root, "version"),
-                childText(root, "manufacturer"), childText(root, "model"), script, properties);
+                childText(root, "manufacturer"), childText(root, "model"), script, properties, rootTexts(root));
+    }
+
+    private static Map<String, String> rootTexts(Element root) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element) {
+                texts.putIfAbsent(element.getTagName(), element.getTextContent().trim());
+            }
+        }
+        return texts;
     }
 
     private static Document read(Path xml) throws PackageException {
@@ -86,11 +96,15 @@ public final class DriverXmlParser {
         if (script == null) {
             return ScriptSource.ofFile(DEFAULT_SCRIPT);
         }
+        ScriptSource source = declaredSource(script, packageRoot);
         String encryption = script.getAttribute("encryption").trim();
         if (!encryption.isEmpty() && !"0".equals(encryption)) {
-            throw new PackageException("invalid driver.xml: <script encryption=\"" + encryption + "\"> declares an "
-                    + "encrypted script, which this runtime cannot decrypt; deploy the driver's plain Lua source");
+            PlainTextCheck.requirePlainText(source, packageRoot, encryption);
         }
+        return source;
+    }
+
+    private static ScriptSource declaredSource(Element script, Path packageRoot) {
         String file = script.getAttribute("file").trim();
         if (!file.isEmpty()) {
             return ScriptSource.ofFile(file);

@@ -30,6 +30,11 @@ final class DriverFolders {
         return root.resolve("sandbox").resolve(instance);
     }
 
+    /** Returns the file that stores each instance's device id. */
+    Path deviceIdsFile() {
+        return root.resolve("device-ids.properties");
+    }
+
     Path stagingRoot() {
         return root.resolve("staging");
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.driverhost.lua.DriverInfo;
 import org.driverhost.lua.DriverState;
+import org.driverhost.lua.LogEntry;
 import org.driverhost.lua.internal.c4.C4Library;
 import org.driverhost.lua.internal.c4.DriverContext;
 import org.driverhost.lua.internal.c4.DriverServers;
@@ -22,6 +24,11 @@ import org.driverhost.lua.internal.c4.InboundBacklog;
 import org.driverhost.lua.internal.deploy.DriverDescription;
 import org.driverhost.lua.internal.deploy.DriverDescription.ScriptSource;
 import org.driverhost.lua.internal.deploy.PackageException;
+import org.driverhost.lua.internal.env.ControllerEnvironment;
+import org.driverhost.lua.internal.env.PersistDataFile;
+import org.driverhost.lua.internal.log.DriverLog;
+import org.driverhost.lua.internal.timer.DriverTimers;
+import org.driverhost.lua.internal.timer.TimerScheduler;
 import org.driverhost.tls.ServerService;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaError;
@@ -40,6 +47,16 @@ final class DriverInstance implements DriverContext {
         DriverDescription install() throws PackageException;
     }
 
+    /**
+     * Runtime-wide services and per-instance settings an instance needs besides its folders.
+     *
+     * @param timerScheduler the clock thread shared by all drivers' timers
+     * @param deviceId the number {@code C4:GetDeviceID} returns
+     * @param recentLogLines lines of the driver's log kept in memory for consoles
+     */
+    record Services(TimerScheduler timerScheduler, long deviceId, int recentLogLines) {
+    }
+
     private final String name;
     private final Path packageFile;
     private final Path packageFolder;
@@ -49,6 +66,10 @@ final class DriverInstance implements DriverContext {
     private final Logger log;
     private final ExecutorService executor;
     private final DriverServers servers;
+    private final DriverTimers timers;
+    private final DriverLog driverLog;
+    private final PersistDataFile persistData;
+    private final long deviceId;
 
     private volatile DriverDescription description;
     private volatile DriverState state = DriverState.LOADING;
@@ -62,7 +83,7 @@ final class DriverInstance implements DriverContext {
     private Set<LuaValue> builtinModules = Set.of();
 
     DriverInstance(String name, Path packageFile, Path packageFolder, Path sandboxFolder, ServerService service,
-            DriverLimits limits, BiConsumer<String, Globals> customizer) {
+            DriverLimits limits, BiConsumer<String, Globals> customizer, Services services) {
         this.name = name;
         this.packageFile = packageFile;
         this.packageFolder = packageFolder;
@@ -72,6 +93,10 @@ final class DriverInstance implements DriverContext {
         this.log = LoggerFactory.getLogger("driver." + name);
         this.servers = new DriverServers(service, name, log,
                 new InboundBacklog(service, limits.backlogHighWaterBytes(), limits.backlogLowWaterBytes()));
+        this.timers = new DriverTimers(services.timerScheduler(), this::post);
+        this.driverLog = new DriverLog(log, services.recentLogLines(), Clock.systemUTC());
+        this.persistData = new PersistDataFile(sandboxFolder, driverLog, name);
+        this.deviceId = services.deviceId();
         this.executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "driver-" + name);
             thread.setDaemon(true);
@@ -104,6 +129,7 @@ final class DriverInstance implements DriverContext {
         boolean queued = executeOrDrop(() -> {
             state = DriverState.LOADING;
             callGlobal("OnDriverDestroyed", LuaValue.valueOf(LuaStateFactory.DIT_UPDATING));
+            stopTimersAndSave();
             servers.destroyAll();
             // The old servers' OFFLINE events were queued while destroyAll waited. The new version starts behind
             // them, so the old version's events never reach the new script.
@@ -132,6 +158,7 @@ final class DriverInstance implements DriverContext {
         executeOrDrop(() -> {
             state = DriverState.UNLOADING;
             callGlobal("OnDriverDestroyed", LuaValue.valueOf(LuaStateFactory.DIT_LOADED));
+            stopTimersAndSave();
             servers.destroyAll();
             closed = true;
             executor.shutdown();
@@ -141,10 +168,13 @@ final class DriverInstance implements DriverContext {
     /** Waits for {@link #unload()} to finish; when it does not in time, closes the servers from here and gives up the thread. */
     boolean awaitUnloaded(long timeoutMillis) throws InterruptedException {
         if (executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            // Callbacks that ran after OnDriverDestroyed (the servers' OFFLINE events) may have started timers.
+            timers.cancelAll();
             return true;
         }
         log.warn("Driver {}: unloading did not finish within {} ms; closing its servers without it", name, timeoutMillis);
         closed = true;
+        timers.cancelAll();
         servers.destroyAll();
         executor.shutdownNow();
         return false;
@@ -202,17 +232,50 @@ final class DriverInstance implements DriverContext {
         if (callback.isnil()) {
             return;
         }
+        call(function, callback, arguments);
+    }
+
+    @Override
+    public void call(String label, LuaValue function, LuaValue... arguments) {
         String previous = currentCallback;
-        currentCallback = function;
+        currentCallback = label;
         budget.reset();
         try {
-            callback.invoke(LuaValue.varargsOf(arguments));
+            function.invoke(LuaValue.varargsOf(arguments));
         } catch (LuaError | StackOverflowError e) {
-            reportLuaError(function, e);
+            reportLuaError(label, e);
         } catch (RuntimeException e) {
-            reportLuaError(function, e);
+            reportLuaError(label, e);
         } finally {
             currentCallback = previous;
+        }
+    }
+
+    @Override
+    public DriverLog driverLog() {
+        return driverLog;
+    }
+
+    @Override
+    public long deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public String driverConfigInfo(String tag) {
+        DriverDescription current = description;
+        return current == null ? "" : current.configInfo().getOrDefault(tag, "");
+    }
+
+    List<LogEntry> recentLog() {
+        return driverLog.recent();
+    }
+
+    /** Stops every timer, so none fires into a new version or after unloading, and saves PersistData. */
+    private void stopTimersAndSave() {
+        timers.cancelAll();
+        if (globals != null) {
+            persistData.save(globals.rawget(PersistDataFile.GLOBAL));
         }
     }
 
@@ -230,13 +293,18 @@ final class DriverInstance implements DriverContext {
         budget = new InstructionBudget(limits.instructionBudget());
         SandboxFiles files = new SandboxFiles(packageFolder, sandboxFolder, limits.sandboxMaxBytes(),
                 limits.sandboxMaxFiles());
-        globals = LuaStateFactory.standardGlobals(files, budget, log);
-        LuaStateFactory.addDriverGlobals(globals, description.propertyDefaults(), C4Library.create(this, servers));
+        globals = LuaStateFactory.standardGlobals(files, budget, driverLog);
+        LuaStateFactory.addDriverGlobals(globals, description.propertyDefaults(),
+                C4Library.create(this, servers, timers));
+        ControllerEnvironment.install(globals, persistData);
         customizer.accept(name, globals);
         builtinModules = loadedModuleNames();
     }
 
     private void reload(PackageSwap swap) {
+        // The old version's OFFLINE callbacks ran between the update's first step and this one. They may have
+        // started timers, and none of those may fire into the new version.
+        timers.cancelAll();
         try {
             description = swap.install();
         } catch (PackageException e) {
@@ -338,6 +406,7 @@ final class DriverInstance implements DriverContext {
             message = error.toString();
         }
         lastError = where + ": " + message;
+        driverLog.remember(LogEntry.Level.ERROR, "error in " + where + ": " + message);
         if (error instanceof LuaError || error instanceof StackOverflowError) {
             log.error("Driver {}: error in {}: {}", name, where, message);
         } else {
@@ -347,6 +416,7 @@ final class DriverInstance implements DriverContext {
 
     private void fail(String message) {
         lastError = message;
+        driverLog.remember(LogEntry.Level.ERROR, "failed: " + message);
         state = DriverState.FAILED;
         log.error("Driver {} failed: {}", name, message);
     }

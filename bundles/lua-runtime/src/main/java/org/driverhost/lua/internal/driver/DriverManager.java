@@ -17,11 +17,14 @@ import org.driverhost.lua.DriverInfo;
 import org.driverhost.lua.DriverRegistry;
 import org.driverhost.lua.DriverState;
 import org.driverhost.lua.internal.c4.InboundBacklog;
+import org.driverhost.lua.LogEntry;
 import org.driverhost.lua.internal.deploy.DriverDescription;
 import org.driverhost.lua.internal.deploy.DriverXmlParser;
 import org.driverhost.lua.internal.deploy.PackageException;
 import org.driverhost.lua.internal.deploy.PackageUnpacker;
+import org.driverhost.lua.internal.deploy.SingleFileDriver;
 import org.driverhost.lua.internal.deploy.UnpackLimits;
+import org.driverhost.lua.internal.timer.TimerScheduler;
 import org.driverhost.tls.ServerService;
 import org.luaj.vm2.Globals;
 import org.osgi.framework.BundleContext;
@@ -54,6 +57,7 @@ public final class DriverManager implements DriverRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DriverManager.class);
     private static final String EXTENSION = ".c4z";
+    private static final int RECENT_LOG_LINES = DriverRegistry.RECENT_LOG_LINES;
     private static final long UNLOAD_TIMEOUT_MILLIS = 30_000;
 
     private final ServerService servers;
@@ -61,6 +65,9 @@ public final class DriverManager implements DriverRegistry {
     private final DriverLimits limits;
     private final BiConsumer<String, Globals> customizer;
     private final PackageUnpacker unpacker = new PackageUnpacker(UnpackLimits.DEFAULT);
+    private final SingleFileDriver singleFileDriver = new SingleFileDriver(UnpackLimits.DEFAULT);
+    private final TimerScheduler timerScheduler = new TimerScheduler();
+    private final DeviceIds deviceIds;
     private final DriverXmlParser parser = new DriverXmlParser();
     private final Map<String, DriverInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, DriverInfo> rejected = new ConcurrentHashMap<>();
@@ -94,6 +101,7 @@ public final class DriverManager implements DriverRegistry {
         this.folders = new DriverFolders(dataFolder);
         this.limits = limits;
         this.customizer = customizer;
+        this.deviceIds = new DeviceIds(folders.deviceIdsFile());
         // Staging folders left by a crash are never completed; start clean.
         deleteQuietly(folders.stagingRoot());
         LOG.info("Lua driver runtime ready: driver folders under {}", dataFolder.resolve("driverhost"));
@@ -109,12 +117,14 @@ public final class DriverManager implements DriverRegistry {
         for (DriverInstance instance : running) {
             awaitUnloaded(instance);
         }
+        timerScheduler.close();
         LOG.info("Lua driver runtime stopped: {} drivers unloaded", running.size());
     }
 
-    /** Returns whether the file name has the {@code .c4z} extension, in any case. */
+    /** Returns whether the file name has the {@code .c4z} or the single-file {@code .c4i} extension, in any case. */
     public static boolean hasPackageExtension(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION);
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(EXTENSION)
+                || SingleFileDriver.hasExtension(file);
     }
 
     /**
@@ -150,7 +160,8 @@ public final class DriverManager implements DriverRegistry {
         }
 
         DriverInstance instance = new DriverInstance(name, c4z, folders.packageFolder(name), sandbox, servers,
-                limits, customizer);
+                limits, customizer, new DriverInstance.Services(timerScheduler, deviceIds.idOf(name),
+                        RECENT_LOG_LINES));
         instances.put(name, instance);
         LOG.info("Driver {}: deploying {} {} from {}", name, description.name(), description.version(), c4z);
         return instance.load(description, adding ? LuaStateFactory.DIT_ADDING : LuaStateFactory.DIT_STARTUP);
@@ -222,7 +233,16 @@ public final class DriverManager implements DriverRegistry {
         return instance != null ? Optional.of(instance.info()) : Optional.ofNullable(rejected.get(instanceName));
     }
 
-    /** Returns the instance name for a package file: its name without the {@code .c4z} extension. */
+    @Override
+    public List<LogEntry> recentLog(String instanceName) {
+        DriverInstance instance = instances.get(instanceName);
+        return instance == null ? List.of() : instance.recentLog();
+    }
+
+    /**
+     * Returns the instance name for a package file: its name without the {@code .c4z} or {@code .c4i} extension
+     * (both have four characters), so {@code a.c4z} and {@code a.c4i} are the same instance.
+     */
     static String instanceName(Path c4z) {
         String fileName = c4z.getFileName().toString();
         return hasPackageExtension(c4z) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
@@ -234,7 +254,11 @@ public final class DriverManager implements DriverRegistry {
 
     private DriverDescription unpackAndParse(Path c4z, Path staging) throws PackageException, IOException {
         try {
-            unpacker.unpack(c4z, staging);
+            if (SingleFileDriver.hasExtension(c4z)) {
+                singleFileDriver.install(c4z, staging);
+            } else {
+                unpacker.unpack(c4z, staging);
+            }
             return parser.parse(staging);
         } catch (PackageException e) {
             DriverFolders.deleteTree(staging);

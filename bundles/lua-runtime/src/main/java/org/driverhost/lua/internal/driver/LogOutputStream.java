@@ -3,7 +3,7 @@ package org.driverhost.lua.internal.driver;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
+import org.driverhost.lua.internal.log.DriverLog;
 
 /**
  * The standard output and error of a driver's Lua state ({@code io.write}, {@code io.stdout:write}): each line
@@ -14,11 +14,11 @@ final class LogOutputStream extends OutputStream {
 
     static final int MAX_LINE_BYTES = 8192;
 
-    private final Logger log;
+    private final DriverLog log;
     private final boolean error;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
-    LogOutputStream(Logger log, boolean error) {
+    LogOutputStream(DriverLog log, boolean error) {
         this.log = log;
         this.error = error;
     }
@@ -46,9 +46,9 @@ final class LogOutputStream extends OutputStream {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
         if (error) {
-            log.warn("{}", text);
+            log.warn(text);
         } else {
-            log.info("{}", text);
+            log.info(text);
         }
     }
 }

@@ -1,18 +1,21 @@
 package org.driverhost.lua.internal.driver;
 
+import org.driverhost.lua.internal.log.DriverLog;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
 import org.luaj.vm2.lib.VarArgFunction;
-import org.slf4j.Logger;
 
-/** Replaces Lua's {@code print}: the arguments, converted by the global {@code tostring} and joined by tabs, are logged at INFO. */
+/**
+ * Replaces Lua's {@code print}: the arguments, converted by the global {@code tostring} and joined by tabs, are
+ * logged at INFO and kept in the driver's recent log.
+ */
 final class LogPrint extends VarArgFunction {
 
     private final Globals globals;
-    private final Logger log;
+    private final DriverLog log;
 
-    LogPrint(Globals globals, Logger log) {
+    LogPrint(Globals globals, DriverLog log) {
         this.globals = globals;
         this.log = log;
         this.name = "print";
@@ -28,7 +31,7 @@ final class LogPrint extends VarArgFunction {
             }
             line.append(tostring.call(args.arg(i)).tojstring());
         }
-        log.info("{}", line);
+        log.info(line.toString());
         return NONE;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.driverhost.lua.internal.compat.Lua51Compat;
+import org.driverhost.lua.internal.log.DriverLog;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaError;
@@ -20,7 +21,6 @@ import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.VarArgFunction;
 import org.luaj.vm2.lib.jse.JseBaseLib;
 import org.luaj.vm2.lib.jse.JseMathLib;
-import org.slf4j.Logger;
 
 /**
  * Builds the Lua state of a driver: LuaJ's standard libraries without {@code luajava} (which would hand drivers
@@ -42,7 +42,7 @@ final class LuaStateFactory {
      * Returns globals with the standard libraries, confined to the driver's folders for module loading and file
      * access, with standard output and error going to {@code log}.
      */
-    static Globals standardGlobals(SandboxFiles files, InstructionBudget budget, Logger log) {
+    static Globals standardGlobals(SandboxFiles files, InstructionBudget budget, DriverLog log) {
         Globals globals = new Globals();
         // JseIoLib wraps these streams when a driver first uses io.write or io.stdout.
         globals.STDOUT = new PrintStream(new LogOutputStream(log, false), true, StandardCharsets.UTF_8);

@@ -35,6 +35,20 @@ class C4zInstallerTest {
         assertFalse(installer.canHandle(Files.createDirectory(temp.resolve("folder.c4z")).toFile()), "a folder");
     }
 
+    @Test
+    void handlesC4iWithDevicedata() throws Exception {
+        Path c4i = Files.writeString(temp.resolve("old.c4i"), "<?xml version=\"1.0\"?>\n<devicedata><name>Old</name>"
+                + "<config><script><![CDATA[print('hi')]]></script></config></devicedata>");
+        assertTrue(installer.canHandle(c4i.toFile()));
+        assertTrue(installer.canHandle(Files.copy(c4i, temp.resolve("OLD2.C4I")).toFile()));
+    }
+
+    @Test
+    void ignoresC4iWithoutDevicedata() throws Exception {
+        assertFalse(installer.canHandle(Files.writeString(temp.resolve("notes.c4i"), "just text").toFile()));
+        assertFalse(installer.canHandle(zip("zipped.c4i", "driver.xml").toFile()), "a zip named .c4i");
+    }
+
     private Path zip(String fileName, String entry) throws IOException {
         Path c4z = temp.resolve(fileName);
         try (OutputStream out = Files.newOutputStream(c4z); ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -86,8 +86,35 @@ class DriverXmlParserTest {
     @Test
     void encryptedScriptIsRejected() throws Exception {
         write("<devicedata><config><script file=\"driver.lua\" encryption=\"2\"/></config></devicedata>");
+        Files.write(root.resolve("driver.lua"), new byte[] {0x1b, 'L', 'u', 'a', 0x51, 0x00, (byte) 0x9c, 0x02});
         PackageException error = assertThrows(PackageException.class, () -> parser.parse(root));
-        assertTrue(error.getMessage().contains("encrypted script"), error.getMessage());
+        assertTrue(error.getMessage().contains("driver.lua is encrypted"), error.getMessage());
+    }
+
+    @Test
+    void base64BlockDeclaredEncryptedIsRejected() throws Exception {
+        String block = "QUJD".repeat(100);
+        write("<devicedata><config><script encryption=\"1\">" + block + "</script></config></devicedata>");
+        PackageException error = assertThrows(PackageException.class, () -> parser.parse(root));
+        assertTrue(error.getMessage().contains("is encrypted"), error.getMessage());
+    }
+
+    @Test
+    void plainScriptDeclaredEncryptedIsAccepted() throws Exception {
+        write("<devicedata><config><script file=\"driver.lua\" encryption=\"2\"/></config></devicedata>");
+        Files.writeString(root.resolve("driver.lua"), "-- caf\u00e9\r\nprint('plain')\n");
+        assertEquals("driver.lua", parser.parse(root).script().file());
+    }
+
+    @Test
+    void rootElementsAreConfigInfo() throws Exception {
+        write("<devicedata><name>N</name><version> 7 </version><created>01/02/2024</created>"
+                + "<minimum_os_version>3.3.0</minimum_os_version><config/></devicedata>");
+        DriverDescription description = parser.parse(root);
+        assertEquals("7", description.configInfo().get("version"));
+        assertEquals("01/02/2024", description.configInfo().get("created"));
+        assertEquals("3.3.0", description.configInfo().get("minimum_os_version"));
+        assertNull(description.configInfo().get("model"));
     }
 
     private void write(String xml) throws Exception {
