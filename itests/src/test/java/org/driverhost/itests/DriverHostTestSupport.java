@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
@@ -72,6 +73,10 @@ public abstract class DriverHostTestSupport {
                                 + " ${karaf.home.uri}system@id=system.repository@snapshots"),
                 systemProperty("driverhost.testDrivers").value(testDrivers.toString())));
         options.addAll(java17ModuleOptions(karafVersion));
+        if (Boolean.getBoolean("driverhost.keepExam")) {
+            // For debugging: -Ddriverhost.keepExam=true keeps target/exam/<id>/ with its data/log/karaf.log.
+            options.add(keepRuntimeFolder());
+        }
         return options.toArray(new Option[0]);
     }
 
