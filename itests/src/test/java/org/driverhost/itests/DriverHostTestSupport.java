@@ -21,17 +21,19 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.driverhost.tls.ServerHandle;
-import org.driverhost.tls.ServerService;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.options.extra.VMOption;
+import org.osgi.framework.BundleContext;
 
 /**
  * Boots the DriverHost assembly (not a stock Karaf) for Pax Exam tests, on free ports, with Maven
  * resolution offline. The shipped TLS echo driver is replaced by a test driver on an ephemeral port,
  * because port 8443 may be taken on a shared machine.
+ *
+ * <p>Fields and method signatures here and in the tests name no DriverHost type: Pax Exam loads the test
+ * class before Karaf has finished its boot features, when those packages may not be resolvable yet.
  */
 public abstract class DriverHostTestSupport {
 
@@ -43,7 +45,7 @@ public abstract class DriverHostTestSupport {
     protected BootFinished bootFinished;
 
     @Inject
-    protected ServerService serverService;
+    protected BundleContext bundleContext;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -136,11 +138,16 @@ public abstract class DriverHostTestSupport {
         return target;
     }
 
+    /** Returns the servers running now, of every driver. */
+    protected List<ServerInfo> servers() {
+        return ServerQueries.servers(bundleContext);
+    }
+
     /** Waits until the owner has a running server and returns it. */
-    protected ServerHandle awaitServer(String owner) throws InterruptedException {
+    protected ServerInfo awaitServer(String owner) throws InterruptedException {
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            Optional<ServerHandle> server = findServer(owner);
+            Optional<ServerInfo> server = findServer(owner);
             if (server.isPresent()) {
                 return server.get();
             }
@@ -160,7 +167,7 @@ public abstract class DriverHostTestSupport {
         }
     }
 
-    private Optional<ServerHandle> findServer(String owner) {
-        return serverService.servers().stream().filter(server -> server.spec().owner().equals(owner)).findFirst();
+    private Optional<ServerInfo> findServer(String owner) {
+        return servers().stream().filter(server -> server.owner().equals(owner)).findFirst();
     }
 }

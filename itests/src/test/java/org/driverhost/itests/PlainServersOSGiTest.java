@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
-import org.driverhost.tls.ServerHandle;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -63,7 +62,7 @@ public class PlainServersOSGiTest extends DriverHostTestSupport {
 
         Files.delete(deployed);
         awaitNoServer("plain-both");
-        assertTrue(serverService.servers().stream().noneMatch(server -> server.spec().owner().equals("plain-both")));
+        assertTrue(servers().stream().noneMatch(server -> server.owner().equals("plain-both")));
     }
 
     @Test
@@ -89,11 +88,11 @@ public class PlainServersOSGiTest extends DriverHostTestSupport {
     }
 
     /** Waits until the owner has a running server of that protocol and returns it. */
-    private ServerHandle awaitServer(String owner, boolean udp) throws InterruptedException {
+    private ServerInfo awaitServer(String owner, boolean udp) throws InterruptedException {
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            Optional<ServerHandle> server = serverService.servers().stream()
-                    .filter(handle -> handle.spec().owner().equals(owner) && handle.spec().isUdp() == udp)
+            Optional<ServerInfo> server = servers().stream()
+                    .filter(candidate -> candidate.owner().equals(owner) && candidate.udp() == udp)
                     .findFirst();
             if (server.isPresent()) {
                 return server.get();

@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.driverhost.tls.ServerHandle;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -27,7 +26,7 @@ public class TimersAndHelpersOSGiTest extends DriverHostTestSupport {
     @Test
     public void timersFireAndHelpersAnswerOverTcp() throws Exception {
         Path deployed = deploy(testDriver("timers-helpers"), "timers-helpers");
-        ServerHandle server = awaitServer("timers-helpers");
+        ServerInfo server = awaitServer("timers-helpers");
 
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.driverhost.tls.ServerHandle;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -26,7 +25,7 @@ public class TlsDriverOSGiTest extends DriverHostTestSupport {
 
     @Test
     public void driverInDeployAtBootServesTls12AndTls13() throws Exception {
-        ServerHandle server = awaitServer("tls-echo");
+        ServerInfo server = awaitServer("tls-echo");
         assertNotEquals("the test driver asked for an ephemeral port", 0, server.port());
 
         for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
@@ -41,7 +40,7 @@ public class TlsDriverOSGiTest extends DriverHostTestSupport {
     @Test
     public void droppedDriverReportsCallbacksAndEchoes() throws Exception {
         Path deployed = deploy(testDriver("monitor-echo"), "dropped-echo");
-        ServerHandle server = awaitServer("dropped-echo");
+        ServerInfo server = awaitServer("dropped-echo");
         int port = server.port();
 
         try (TlsTestClient monitor = TlsTestClient.connect(port, "TLSv1.3")) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.driverhost.tls.ServerHandle;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -53,9 +52,9 @@ public class TlsParametersOSGiTest extends DriverHostTestSupport {
         ports = new LinkedHashMap<>();
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (ports.size() < 10 && System.currentTimeMillis() < deadline) {
-            for (ServerHandle server : serverService.servers()) {
-                if (server.spec().owner().equals(INSTANCE)) {
-                    ports.put(server.spec().identifier(), server.port());
+            for (ServerInfo server : servers()) {
+                if (server.owner().equals(INSTANCE)) {
+                    ports.put(server.identifier(), server.port());
                 }
             }
             Thread.sleep(POLL_MILLIS);
