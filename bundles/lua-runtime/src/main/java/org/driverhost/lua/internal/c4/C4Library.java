@@ -1,5 +1,8 @@
 package org.driverhost.lua.internal.c4;
 
+import org.driverhost.lua.internal.persist.PersistFunctions;
+import org.driverhost.lua.internal.persist.PersistStore;
+import org.driverhost.lua.internal.persist.SecretCodecs;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -18,7 +21,14 @@ public final class C4Library {
         LuaTable c4 = new LuaTable();
         new ServerFunctions(driver, servers).addTo(c4);
         addLogFunctions(c4, driver);
+        addPersistFunctions(c4, driver);
         return c4;
+    }
+
+    /** The values live in the sandbox folder, the second of the driver's file roots. */
+    private static void addPersistFunctions(LuaTable c4, DriverContext driver) {
+        PersistStore store = new PersistStore(driver.fileRoots().get(1), SecretCodecs::current);
+        new PersistFunctions(store, driver.instanceName(), driver.logger()).addTo(c4);
     }
 
     private static void addLogFunctions(LuaTable c4, DriverContext driver) {

@@ -216,6 +216,11 @@ public final class DriverManager implements DriverRegistry {
         return hasPackageExtension(c4z) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
     }
 
+    /** Returns the folder that contains one sandbox folder per instance name. */
+    public Path sandboxRoot() {
+        return folders.sandboxFolder("x").getParent();
+    }
+
     DriverInstance instance(String name) {
         return instances.get(name);
     }
