@@ -153,6 +153,10 @@ final class DriverInstance implements DriverContext {
         lastError = message;
     }
 
+    Path packageFile() {
+        return packageFile;
+    }
+
     DriverInfo info() {
         DriverDescription current = description;
         return new DriverInfo(name, current == null ? "" : current.name(), current == null ? "" : current.version(),
