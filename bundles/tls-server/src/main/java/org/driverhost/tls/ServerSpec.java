@@ -25,6 +25,7 @@ public final class ServerSpec {
     private final String chain;
     private final String identifier;
     private final List<Path> fileRoots;
+    private final String bindAddress;
 
     private ServerSpec(Builder builder) {
         this.owner = Objects.requireNonNull(builder.owner, "owner");
@@ -40,6 +41,7 @@ public final class ServerSpec {
         this.chain = builder.chain;
         this.identifier = builder.identifier;
         this.fileRoots = List.copyOf(builder.fileRoots);
+        this.bindAddress = builder.bindAddress;
     }
 
     /** Starts a spec for a TLS server owned by {@code owner}, for example a driver's name. */
@@ -113,6 +115,15 @@ public final class ServerSpec {
         return fileRoots;
     }
 
+    /**
+     * Returns the IP address this server listens on, or null to use the service's {@code bindAddress} setting.
+     *
+     * @since 1.1.0
+     */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
     @Override
     public String toString() {
         return (tls ? "TLS" : "TCP") + " server of " + owner + " on port " + port
@@ -135,6 +146,7 @@ public final class ServerSpec {
         private String chain = "";
         private String identifier;
         private List<Path> fileRoots = List.of();
+        private String bindAddress;
 
         private Builder(String owner, int port, boolean tls) {
             this.owner = owner;
@@ -189,6 +201,16 @@ public final class ServerSpec {
 
         public Builder fileRoots(List<Path> value) {
             this.fileRoots = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Sets the IP address to listen on; null or blank uses the service's {@code bindAddress} setting.
+         *
+         * @since 1.1.0
+         */
+        public Builder bindAddress(String value) {
+            this.bindAddress = value == null || value.isBlank() ? null : value.trim();
             return this;
         }
 

@@ -15,8 +15,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.driverhost.tls.ServerException;
@@ -79,17 +81,37 @@ public final class NettyServerService implements ServerService {
         checkPort(spec.port());
         ServerSettings current = settings;
         SslContext sslContext = spec.isTls() ? tlsContexts.create(spec, current) : null;
-        RunningServer server = new RunningServer(spec, listener, current.closeTimeoutMillis());
+        RunningServer server = new RunningServer(spec, sslContext, listener, current.closeTimeoutMillis());
 
-        Channel channel = bind(spec, current, server, sslContext);
+        Channel channel = bind(spec, current, server);
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
         if (serversByPort.putIfAbsent(port, server) != null) {
             channel.close();
             throw portTaken(port);
         }
         server.bound(channel, port, stopped -> serversByPort.remove(stopped.port(), stopped));
-        LOG.info("{}: listening on {}:{}", spec, current.bindAddress(), port);
+        LOG.info("{}: listening on {}:{}", spec, bindAddress(spec, current), port);
         listener.serverOnline(port);
+        return server;
+    }
+
+    @Override
+    public ServerHandle update(ServerSpec spec) throws ServerException {
+        RunningServer server = serversByPort.get(spec.port());
+        if (server == null || !server.spec().owner().equals(spec.owner())) {
+            throw new ServerException("invalid port " + spec.port() + ": " + spec.owner() + " has no server on it");
+        }
+        ServerSpec running = server.spec();
+        if (!running.isTls() || !spec.isTls()) {
+            throw new ServerException("invalid spec for port " + spec.port() + ": only TLS servers can be changed in place");
+        }
+        if (!Arrays.equals(running.delimiter(), spec.delimiter())
+                || !Objects.equals(running.bindAddress(), spec.bindAddress())) {
+            throw new ServerException("invalid spec for port " + spec.port() + ": the delimiter and bind address "
+                    + "cannot change on a running server; stop it and start a new one");
+        }
+        server.replaceTls(spec, tlsContexts.create(spec, settings));
+        LOG.info("{}: TLS parameters replaced; new connections use them", spec);
         return server;
     }
 
@@ -149,8 +171,12 @@ public final class NettyServerService implements ServerService {
                 + "destroy that server first or choose another port");
     }
 
-    private Channel bind(ServerSpec spec, ServerSettings current, RunningServer server, SslContext sslContext)
-            throws ServerException {
+    private static String bindAddress(ServerSpec spec, ServerSettings current) {
+        return spec.bindAddress() != null ? spec.bindAddress() : current.bindAddress();
+    }
+
+    private Channel bind(ServerSpec spec, ServerSettings current, RunningServer server) throws ServerException {
+        String address = bindAddress(spec, current);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
@@ -158,10 +184,10 @@ public final class NettyServerService implements ServerService {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        buildPipeline(channel, server, sslContext, current);
+                        buildPipeline(channel, server, server.sslContext(), current);
                     }
                 });
-        ChannelFuture future = bootstrap.bind(current.bindAddress(), spec.port());
+        ChannelFuture future = bootstrap.bind(address, spec.port());
         if (!future.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             future.cancel(false);
             throw new ServerException("invalid port " + spec.port() + ": binding timed out");
@@ -170,9 +196,9 @@ public final class NettyServerService implements ServerService {
             Throwable cause = future.cause();
             if (cause instanceof BindException) {
                 throw new ServerException("invalid port " + spec.port() + ": it is already in use on "
-                        + current.bindAddress() + " (" + cause.getMessage() + "); choose another port", cause);
+                        + address + " (" + cause.getMessage() + "); choose another port", cause);
             }
-            throw new ServerException("cannot listen on " + current.bindAddress() + ":" + spec.port() + ": "
+            throw new ServerException("cannot listen on " + address + ":" + spec.port() + ": "
                     + cause.getMessage(), cause);
         }
         return future.channel();
