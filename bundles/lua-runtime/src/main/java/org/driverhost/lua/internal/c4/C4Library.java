@@ -3,6 +3,7 @@ package org.driverhost.lua.internal.c4;
 import org.driverhost.lua.internal.persist.PersistFunctions;
 import org.driverhost.lua.internal.persist.PersistStore;
 import org.driverhost.lua.internal.persist.SecretCodecs;
+import org.driverhost.tls.ServerListener;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -23,6 +24,14 @@ public final class C4Library {
         addLogFunctions(c4, driver);
         addPersistFunctions(c4, driver);
         return c4;
+    }
+
+    /**
+     * Returns a listener that turns a server's events into the driver's {@code OnServer*} callbacks, as for a
+     * server the driver started itself, for servers declared in Config Admin.
+     */
+    public static ServerListener serverEvents(DriverContext driver, LuaValue identifier) {
+        return new ServerEvents(driver, identifier);
     }
 
     /** The values live in the sandbox folder, the second of the driver's file roots. */

@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Metatype of a driver instance configuration. The driver's property values follow under
  * {@code property.<Name>} keys; metatype cannot list them because each package declares its own.
  */
-@ObjectClassDefinition(name = "DriverHost driver instance", factoryPid = DriverConfigKeys.FACTORY_PID,
+@ObjectClassDefinition(name = "DriverHost driver instance",
         description = "One running instance of a driver package, with its property values under property.<Name> keys.")
 public @interface DriverInstanceSettings {
 

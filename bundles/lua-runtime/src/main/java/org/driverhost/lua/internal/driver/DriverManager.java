@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
 import org.driverhost.lua.DriverInfo;
 import org.driverhost.lua.DriverRegistry;
 import org.driverhost.lua.DriverState;
+import org.driverhost.lua.internal.c4.DriverContext;
 import org.driverhost.lua.internal.config.InstanceCatalog;
 import org.driverhost.lua.internal.deploy.DriverDescription;
 import org.driverhost.lua.internal.deploy.DriverXmlParser;
@@ -256,6 +257,12 @@ public final class DriverManager implements DriverRegistry {
     static String instanceName(Path c4z) {
         String fileName = c4z.getFileName().toString();
         return hasPackageExtension(c4z) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+    }
+
+    /** Returns the instance of that name when it has started and not failed, for servers declared in Config Admin. */
+    public DriverContext runningDriver(String name) {
+        DriverInstance instance = instances.get(name);
+        return instance != null && instance.info().state() == DriverState.RUNNING ? instance : null;
     }
 
     /** Returns the folder that contains one sandbox folder per instance name. */
