@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.driverhost.lua.internal.c4.DriverContext;
-import org.driverhost.lua.internal.driver.DriverManager;
 import org.driverhost.lua.internal.persist.SecretCodecs;
 import org.driverhost.secrets.SecretProperties;
 import org.luaj.vm2.Globals;
@@ -30,8 +29,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +66,7 @@ public final class DriverConfigurations implements ManagedServiceFactory, Instan
     });
     private ServiceRegistration<SecretProperties> secretRegistration;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile DriverManager drivers;
+    private volatile InstanceListener drivers;
 
     @Activate
     public DriverConfigurations(@Reference ConfigurationAdmin configurations, BundleContext context) {
@@ -109,9 +105,9 @@ public final class DriverConfigurations implements ManagedServiceFactory, Instan
         if (binding != null) {
             binding.apply(definition.values());
         }
-        DriverManager manager = drivers;
+        InstanceListener manager = drivers;
         if (manager != null) {
-            manager.applyDefinition(definition.name(), definition.packageFile());
+            manager.definitionChanged(definition.name(), definition.packageFile());
         }
     }
 
@@ -124,9 +120,9 @@ public final class DriverConfigurations implements ManagedServiceFactory, Instan
         }
         LOG.info("Driver {}: configuration {} deleted; stopping the instance", definition.name(), pid);
         bindings.remove(definition.name());
-        DriverManager manager = drivers;
+        InstanceListener manager = drivers;
         if (manager != null) {
-            manager.removeDefinition(definition.name());
+            manager.definitionRemoved(definition.name());
         }
     }
 
@@ -155,6 +151,11 @@ public final class DriverConfigurations implements ManagedServiceFactory, Instan
             LOG.error("Driver {}: its configuration could not be created; it runs with the defaults of {}: {}", name,
                     packageFileName, e.getMessage());
         }
+    }
+
+    @Override
+    public void listen(InstanceListener listener) {
+        this.drivers = listener;
     }
 
     @Override

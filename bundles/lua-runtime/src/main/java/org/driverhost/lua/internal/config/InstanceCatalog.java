@@ -17,6 +17,22 @@ public interface InstanceCatalog {
     List<String> instancesOf(String packageFileName);
 
     /**
+     * Sets who starts and stops instances when their configurations change, or null to stop telling anyone. The
+     * driver manager calls this, so that the catalog needs no reference back to it.
+     */
+    void listen(InstanceListener listener);
+
+    /** Receives changes of instance configurations. */
+    interface InstanceListener {
+
+        /** A configuration of an instance was created or changed. */
+        void definitionChanged(String name, String packageFileName);
+
+        /** The configuration of an instance was deleted. */
+        void definitionRemoved(String name);
+    }
+
+    /**
      * Loads the configured property values into a new Lua state and adds {@code C4:UpdateProperty}. Called on the
      * driver's thread, after the {@code driver.xml} defaults are in {@code Properties} and before the script runs.
      */

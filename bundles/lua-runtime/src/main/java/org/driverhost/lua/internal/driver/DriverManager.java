@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,6 @@ public final class DriverManager implements DriverRegistry {
     private final Map<String, Path> packageFiles = new ConcurrentHashMap<>();
 
     /** Config Admin records of the instances; null outside OSGi, where each file is one instance. */
-    @Reference
     private volatile InstanceCatalog catalog;
 
     @Activate
@@ -98,6 +98,29 @@ public final class DriverManager implements DriverRegistry {
         // Staging folders left by a crash are never completed; start clean.
         deleteQuietly(folders.stagingRoot());
         LOG.info("Lua driver runtime ready: driver folders under {}", dataFolder.resolve("driverhost"));
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC)
+    void bindCatalog(InstanceCatalog bound) {
+        catalog = bound;
+        bound.listen(new InstanceCatalog.InstanceListener() {
+            @Override
+            public void definitionChanged(String name, String packageFileName) {
+                applyDefinition(name, packageFileName);
+            }
+
+            @Override
+            public void definitionRemoved(String name) {
+                removeDefinition(name);
+            }
+        });
+    }
+
+    void unbindCatalog(InstanceCatalog unbound) {
+        unbound.listen(null);
+        if (catalog == unbound) {
+            catalog = null;
+        }
     }
 
     /** Unloads every driver, each with {@code OnDriverDestroyed(DIT_LOADED)}. */
