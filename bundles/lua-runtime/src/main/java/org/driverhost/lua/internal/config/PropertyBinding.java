@@ -87,10 +87,11 @@ final class PropertyBinding {
     private void applyOne(String name, String configValue) {
         Deque<String> pending = pendingWrites.get(name);
         if (pending != null && pending.contains(configValue)) {
-            // Our own write-back: drop it and every older one, which the configuration has passed already.
-            while (!configValue.equals(pending.pollFirst())) {
-                // keep polling up to and including this value
-            }
+            // This is our own write-back. Older write-backs of this property were overwritten by it, so they go too.
+            String dropped;
+            do {
+                dropped = pending.pollFirst();
+            } while (!configValue.equals(dropped));
             return;
         }
         LuaValue decoded = decode(name, configValue);

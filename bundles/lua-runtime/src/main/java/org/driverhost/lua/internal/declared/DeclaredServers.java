@@ -6,6 +6,7 @@ import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,7 +71,7 @@ public final class DeclaredServers implements ManagedServiceFactory, SecretPrope
 
     // Confined to the worker thread, except the status map that the shell command reads.
     private final Map<String, Declared> declared = new TreeMap<>();
-    private final Map<String, Status> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Status> statuses = new ConcurrentHashMap<>();
 
     /** One configuration and the server running from it, if any. */
     private static final class Declared {

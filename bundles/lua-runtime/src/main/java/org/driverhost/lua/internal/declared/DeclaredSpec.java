@@ -1,6 +1,7 @@
 package org.driverhost.lua.internal.declared;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ record DeclaredSpec(String driver, int port, String delimiter, long options, lon
     }
 
     /** Builds the service's spec with a password that is sealed already. */
-    ServerSpec toServerSpec(List<java.nio.file.Path> fileRoots, SealedPassword password) {
+    ServerSpec toServerSpec(List<Path> fileRoots, SealedPassword password) {
         return ServerSpec.tls(driver, port)
                 .delimiter(delimiter.getBytes(StandardCharsets.UTF_8))
                 .options(options)
