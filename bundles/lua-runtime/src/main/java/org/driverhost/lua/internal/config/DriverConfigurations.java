@@ -172,6 +172,8 @@ public final class DriverConfigurations implements ManagedServiceFactory, Instan
     @Override
     public void attach(String name, DriverContext driver, Globals globals) {
         Definition definition = findByName(name);
+        // NOTE: password properties are known once the instance's package is unpacked, so a plaintext that an
+        // operator writes for an instance that has not started yet stays in its .cfg file until the instance starts.
         Set<String> secrets = PasswordProperties.of(driver.fileRoots().get(0));
         String pid = definition == null ? null : definition.pid();
         if (pid != null) {
