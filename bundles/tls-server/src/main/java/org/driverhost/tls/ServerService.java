@@ -23,6 +23,21 @@ public interface ServerService {
     ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException;
 
     /**
+     * Changes a running TLS server in place: new handshakes use the TLS parameters and credentials of
+     * {@code spec} (certificate, key, password, chain, options, verify mode, cipher list), while established
+     * connections keep the session they have. The port, bind address and delimiter cannot change this way: stop
+     * the server and start a new one for that.
+     *
+     * @param spec the new spec, with the same owner and port as the running server
+     * @throws ServerException when the owner has no server on that port, when {@code spec} changes what cannot be
+     *     changed in place, or when its credentials are invalid; the running server then keeps its old ones
+     * @since 1.1.0
+     */
+    default ServerHandle update(ServerSpec spec) throws ServerException {
+        throw new ServerException("this server service cannot change a running server; stop and start it instead");
+    }
+
+    /**
      * Queues bytes for a connection.
      *
      * @return false when the connection is unknown or already closed

@@ -26,6 +26,7 @@ public final class ServerSpec {
     private final String chain;
     private final String identifier;
     private final List<Path> fileRoots;
+    private final String bindAddress;
 
     private ServerSpec(Builder builder) {
         this.owner = Objects.requireNonNull(builder.owner, "owner");
@@ -42,6 +43,7 @@ public final class ServerSpec {
         this.chain = builder.chain;
         this.identifier = builder.identifier;
         this.fileRoots = List.copyOf(builder.fileRoots);
+        this.bindAddress = builder.bindAddress;
     }
 
     /** Starts a spec for a TLS server owned by {@code owner}, for example a driver's name. */
@@ -134,6 +136,15 @@ public final class ServerSpec {
         return fileRoots;
     }
 
+    /**
+     * Returns the IP address this server listens on, or null to use the service's {@code bindAddress} setting.
+     *
+     * @since 1.1.0
+     */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
     @Override
     public String toString() {
         return protocol() + " server of " + owner + " on port " + port
@@ -164,6 +175,7 @@ public final class ServerSpec {
         private String chain = "";
         private String identifier;
         private List<Path> fileRoots = List.of();
+        private String bindAddress;
 
         private Builder(String owner, int port, boolean tls, boolean udp) {
             this.owner = owner;
@@ -219,6 +231,16 @@ public final class ServerSpec {
 
         public Builder fileRoots(List<Path> value) {
             this.fileRoots = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Sets the IP address to listen on; null or blank uses the service's {@code bindAddress} setting.
+         *
+         * @since 1.1.0
+         */
+        public Builder bindAddress(String value) {
+            this.bindAddress = value == null || value.isBlank() ? null : value.trim();
             return this;
         }
 

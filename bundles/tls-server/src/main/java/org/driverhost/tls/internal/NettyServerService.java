@@ -20,8 +20,10 @@ import io.netty.handler.ssl.SslHandler;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.driverhost.tls.ServerException;
@@ -90,17 +92,17 @@ public final class NettyServerService implements ServerService {
         checkPort(spec, sameProtocol);
         ServerSettings current = settings;
         SslContext sslContext = spec.isTls() ? tlsContexts.create(spec, current) : null;
-        RunningServer server = new RunningServer(spec, listener, current.closeTimeoutMillis());
+        RunningServer server = new RunningServer(spec, sslContext, listener, current.closeTimeoutMillis());
 
         DatagramHandler datagrams = spec.isUdp() ? new DatagramHandler(server) : null;
-        Channel channel = spec.isUdp() ? bindUdp(spec, current, datagrams) : bind(spec, current, server, sslContext);
+        Channel channel = spec.isUdp() ? bindUdp(spec, current, datagrams) : bind(spec, current, server);
         int port = ((InetSocketAddress) channel.localAddress()).getPort();
         if (sameProtocol.putIfAbsent(port, server) != null) {
             channel.close();
             throw portTaken(spec);
         }
         server.bound(channel, port, stopped -> sameProtocol.remove(stopped.port(), stopped));
-        LOG.info("{}: listening on {}:{}", spec, current.bindAddress(), port);
+        LOG.info("{}: listening on {}:{}", spec, bindAddress(spec, current), port);
         listener.serverOnline(port);
         if (datagrams != null) {
             startReadingDatagrams(channel, datagrams);
@@ -132,6 +134,26 @@ public final class NettyServerService implements ServerService {
         if (channel != null) {
             channel.config().setAutoRead(true);
         }
+    }
+
+    @Override
+    public ServerHandle update(ServerSpec spec) throws ServerException {
+        RunningServer server = tcpServers.get(spec.port());
+        if (server == null || !server.spec().owner().equals(spec.owner())) {
+            throw new ServerException("invalid port " + spec.port() + ": " + spec.owner() + " has no server on it");
+        }
+        ServerSpec running = server.spec();
+        if (!running.isTls() || !spec.isTls()) {
+            throw new ServerException("invalid spec for port " + spec.port() + ": only TLS servers can be changed in place");
+        }
+        if (!Arrays.equals(running.delimiter(), spec.delimiter())
+                || !Objects.equals(running.bindAddress(), spec.bindAddress())) {
+            throw new ServerException("invalid spec for port " + spec.port() + ": the delimiter and bind address "
+                    + "cannot change on a running server; stop it and start a new one");
+        }
+        server.replaceTls(spec, tlsContexts.create(spec, settings));
+        LOG.info("{}: TLS parameters replaced; new connections use them", spec);
+        return server;
     }
 
     @Override
@@ -208,7 +230,7 @@ public final class NettyServerService implements ServerService {
                 .channel(NioDatagramChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .handler(datagrams);
-        return awaitBind(bootstrap.bind(current.bindAddress(), spec.port()), spec, current);
+        return awaitBind(bootstrap.bind(bindAddress(spec, current), spec.port()), spec, current);
     }
 
     private void startReadingDatagrams(Channel channel, DatagramHandler datagrams) {
@@ -218,8 +240,12 @@ public final class NettyServerService implements ServerService {
         channel.config().setAutoRead(true);
     }
 
-    private Channel bind(ServerSpec spec, ServerSettings current, RunningServer server, SslContext sslContext)
-            throws ServerException {
+    private static String bindAddress(ServerSpec spec, ServerSettings current) {
+        return spec.bindAddress() != null ? spec.bindAddress() : current.bindAddress();
+    }
+
+    private Channel bind(ServerSpec spec, ServerSettings current, RunningServer server) throws ServerException {
+        String address = bindAddress(spec, current);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
@@ -227,14 +253,15 @@ public final class NettyServerService implements ServerService {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        buildPipeline(channel, server, sslContext, current);
+                        buildPipeline(channel, server, server.sslContext(), current);
                     }
                 });
-        return awaitBind(bootstrap.bind(current.bindAddress(), spec.port()), spec, current);
+        return awaitBind(bootstrap.bind(address, spec.port()), spec, current);
     }
 
     private static Channel awaitBind(ChannelFuture future, ServerSpec spec, ServerSettings current)
             throws ServerException {
+        String address = bindAddress(spec, current);
         if (!future.awaitUninterruptibly(BIND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             future.cancel(false);
             throw new ServerException("invalid port " + spec.port() + ": binding timed out");
@@ -243,10 +270,10 @@ public final class NettyServerService implements ServerService {
             Throwable cause = future.cause();
             if (cause instanceof BindException) {
                 throw new ServerException("invalid port " + spec.port() + ": it is already in use for "
-                        + (spec.isUdp() ? "UDP" : "TCP") + " on "
-                        + current.bindAddress() + " (" + cause.getMessage() + "); choose another port", cause);
+                        + (spec.isUdp() ? "UDP" : "TCP") + " on " + address + " (" + cause.getMessage()
+                        + "); choose another port", cause);
             }
-            throw new ServerException("cannot listen on " + current.bindAddress() + ":" + spec.port() + ": "
+            throw new ServerException("cannot listen on " + address + ":" + spec.port() + ": "
                     + cause.getMessage(), cause);
         }
         return future.channel();

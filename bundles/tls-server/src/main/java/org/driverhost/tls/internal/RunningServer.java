@@ -1,6 +1,7 @@
 package org.driverhost.tls.internal;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslContext;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,7 +24,8 @@ final class RunningServer implements ServerHandle {
      */
     private static final long PORT_RELEASE_DELAY_MILLIS = 20;
 
-    private final ServerSpec spec;
+    private volatile ServerSpec spec;
+    private volatile SslContext sslContext;
     private final ServerListener listener;
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
     private volatile Channel serverChannel;
@@ -34,8 +36,9 @@ final class RunningServer implements ServerHandle {
     private boolean offlineReported;
     private Consumer<RunningServer> onOffline = server -> { };
 
-    RunningServer(ServerSpec spec, ServerListener listener, long closeTimeoutMillis) {
+    RunningServer(ServerSpec spec, SslContext sslContext, ServerListener listener, long closeTimeoutMillis) {
         this.spec = spec;
+        this.sslContext = sslContext;
         this.listener = listener;
         this.closeTimeoutMillis = closeTimeoutMillis;
     }
@@ -60,6 +63,17 @@ final class RunningServer implements ServerHandle {
     /** Returns the listening channel: the server socket for TCP, the datagram socket for UDP. */
     Channel channel() {
         return serverChannel;
+    }
+
+    /** Returns the TLS context for new connections, or null for a plain TCP server. */
+    SslContext sslContext() {
+        return sslContext;
+    }
+
+    /** Makes new connections use another spec's TLS context; established connections keep theirs. */
+    void replaceTls(ServerSpec changed, SslContext context) {
+        this.sslContext = context;
+        this.spec = changed;
     }
 
     ServerListener listener() {

@@ -1,6 +1,10 @@
 package org.driverhost.lua.internal.c4;
 
 import org.driverhost.lua.internal.timer.DriverTimers;
+import org.driverhost.lua.internal.persist.PersistFunctions;
+import org.driverhost.lua.internal.persist.PersistStore;
+import org.driverhost.lua.internal.persist.SecretCodecs;
+import org.driverhost.tls.ServerListener;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.Varargs;
@@ -23,7 +27,22 @@ public final class C4Library {
         new HelperFunctions(driver).addTo(c4);
         new InfoFunctions(driver).addTo(c4);
         addLogFunctions(c4, driver);
+        addPersistFunctions(c4, driver);
         return c4;
+    }
+
+    /**
+     * Returns a listener that turns a server's events into the driver's {@code OnServer*} callbacks, as for a
+     * server the driver started itself, for servers declared in Config Admin.
+     */
+    public static ServerListener serverEvents(DriverContext driver, LuaValue identifier) {
+        return new ServerEvents(driver, identifier, driver.inboundBacklog());
+    }
+
+    /** The values live in the sandbox folder, the second of the driver's file roots. */
+    private static void addPersistFunctions(LuaTable c4, DriverContext driver) {
+        PersistStore store = new PersistStore(driver.fileRoots().get(1), SecretCodecs::current);
+        new PersistFunctions(store, driver.instanceName(), driver.logger()).addTo(c4);
     }
 
     private static void addLogFunctions(LuaTable c4, DriverContext driver) {

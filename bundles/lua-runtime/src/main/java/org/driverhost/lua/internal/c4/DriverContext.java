@@ -52,4 +52,12 @@ public interface DriverContext {
      * the version running now, or an empty string when there is none.
      */
     String driverConfigInfo(String tag);
+
+    /**
+     * Returns the driver's count of received bytes waiting for its callbacks, shared by all of its servers, or
+     * null where the driver runs no servers (some unit tests).
+     */
+    default InboundBacklog inboundBacklog() {
+        return null;
+    }
 }

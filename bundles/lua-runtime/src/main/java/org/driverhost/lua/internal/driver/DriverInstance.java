@@ -185,6 +185,10 @@ final class DriverInstance implements DriverContext {
         lastError = message;
     }
 
+    Path packageFile() {
+        return packageFile;
+    }
+
     DriverInfo info() {
         DriverDescription current = description;
         return new DriverInfo(name, current == null ? "" : current.name(), current == null ? "" : current.version(),
@@ -259,6 +263,11 @@ final class DriverInstance implements DriverContext {
     @Override
     public long deviceId() {
         return deviceId;
+    }
+
+    @Override
+    public InboundBacklog inboundBacklog() {
+        return servers.backlog();
     }
 
     @Override

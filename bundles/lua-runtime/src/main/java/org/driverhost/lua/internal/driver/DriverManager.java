@@ -18,6 +18,8 @@ import org.driverhost.lua.DriverRegistry;
 import org.driverhost.lua.DriverState;
 import org.driverhost.lua.internal.c4.InboundBacklog;
 import org.driverhost.lua.LogEntry;
+import org.driverhost.lua.internal.c4.DriverContext;
+import org.driverhost.lua.internal.config.InstanceCatalog;
 import org.driverhost.lua.internal.deploy.DriverDescription;
 import org.driverhost.lua.internal.deploy.DriverXmlParser;
 import org.driverhost.lua.internal.deploy.PackageException;
@@ -32,6 +34,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +74,10 @@ public final class DriverManager implements DriverRegistry {
     private final DriverXmlParser parser = new DriverXmlParser();
     private final Map<String, DriverInstance> instances = new ConcurrentHashMap<>();
     private final Map<String, DriverInfo> rejected = new ConcurrentHashMap<>();
+    private final Map<String, Path> packageFiles = new ConcurrentHashMap<>();
+
+    /** Config Admin records of the instances; null outside OSGi, where each file is one instance. */
+    private volatile InstanceCatalog catalog;
 
     @Activate
     public DriverManager(@Reference ServerService servers, RuntimeSettings settings, BundleContext context) {
@@ -100,11 +107,40 @@ public final class DriverManager implements DriverRegistry {
         this.servers = servers;
         this.folders = new DriverFolders(dataFolder);
         this.limits = limits;
-        this.customizer = customizer;
         this.deviceIds = new DeviceIds(folders.deviceIdsFile());
+        this.customizer = (instance, globals) -> {
+            customizer.accept(instance, globals);
+            InstanceCatalog current = catalog;
+            if (current != null) {
+                current.attach(instance, instances.get(instance), globals);
+            }
+        };
         // Staging folders left by a crash are never completed; start clean.
         deleteQuietly(folders.stagingRoot());
         LOG.info("Lua driver runtime ready: driver folders under {}", dataFolder.resolve("driverhost"));
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC)
+    void bindCatalog(InstanceCatalog bound) {
+        catalog = bound;
+        bound.listen(new InstanceCatalog.InstanceListener() {
+            @Override
+            public void definitionChanged(String name, String packageFileName) {
+                applyDefinition(name, packageFileName);
+            }
+
+            @Override
+            public void definitionRemoved(String name) {
+                removeDefinition(name);
+            }
+        });
+    }
+
+    void unbindCatalog(InstanceCatalog unbound) {
+        unbound.listen(null);
+        if (catalog == unbound) {
+            catalog = null;
+        }
     }
 
     /** Unloads every driver, each with {@code OnDriverDestroyed(DIT_LOADED)}. */
@@ -132,9 +168,17 @@ public final class DriverManager implements DriverRegistry {
      * future completes when the driver's init callbacks have run (or it failed).
      */
     public synchronized CompletableFuture<Void> install(Path c4z) {
-        String name = instanceName(c4z);
+        InstanceCatalog current = catalog;
+        if (current != null) {
+            return installDeclared(c4z, current);
+        }
+        return startInstance(instanceName(c4z), c4z);
+    }
+
+    /** Starts the instance {@code name} from a package file, or updates it when it runs already. */
+    private CompletableFuture<Void> startInstance(String name, Path c4z) {
         if (instances.containsKey(name)) {
-            return update(c4z);
+            return updateInstance(name, c4z);
         }
         rejected.remove(name);
 
@@ -172,10 +216,17 @@ public final class DriverManager implements DriverRegistry {
      * is rejected and the running version stays.
      */
     public synchronized CompletableFuture<Void> update(Path c4z) {
-        String name = instanceName(c4z);
+        InstanceCatalog current = catalog;
+        if (current != null) {
+            return installDeclared(c4z, current);
+        }
+        return updateInstance(instanceName(c4z), c4z);
+    }
+
+    private CompletableFuture<Void> updateInstance(String name, Path c4z) {
         DriverInstance instance = instances.get(name);
         if (instance == null) {
-            return install(c4z);
+            return startInstance(name, c4z);
         }
 
         Path staging;
@@ -202,7 +253,22 @@ public final class DriverManager implements DriverRegistry {
 
     /** Removes the instance of that file: {@code OnDriverDestroyed(DIT_LOADED)}, servers closed, package folder deleted. */
     public synchronized void uninstall(Path c4z) {
-        String name = instanceName(c4z);
+        if (catalog != null) {
+            String fileName = c4z.getFileName().toString();
+            packageFiles.remove(fileName, c4z);
+            for (DriverInstance instance : List.copyOf(instances.values())) {
+                if (instance.packageFile().getFileName().toString().equals(fileName)) {
+                    stopInstance(instance.instanceName());
+                }
+            }
+            rejected.remove(instanceName(c4z));
+            return;
+        }
+        stopInstance(instanceName(c4z));
+    }
+
+    /** Stops an instance, keeping its sandbox; does nothing when it does not run. */
+    private void stopInstance(String name) {
         rejected.remove(name);
         DriverInstance instance = instances.remove(name);
         if (instance == null) {
@@ -246,6 +312,62 @@ public final class DriverManager implements DriverRegistry {
     static String instanceName(Path c4z) {
         String fileName = c4z.getFileName().toString();
         return hasPackageExtension(c4z) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+    }
+
+    /** Returns the instance of that name when it has started and not failed, for servers declared in Config Admin. */
+    public DriverContext runningDriver(String name) {
+        DriverInstance instance = instances.get(name);
+        return instance != null && instance.info().state() == DriverState.RUNNING ? instance : null;
+    }
+
+    /** Returns the folder that contains one sandbox folder per instance name. */
+    public Path sandboxRoot() {
+        return folders.sandboxFolder("x").getParent();
+    }
+
+    // Instances declared in Config Admin: the file deploy/NAME.c4z makes the instance NAME, and further
+    // instances of a package come from configurations that name the package file.
+
+    /**
+     * Records a deployed package file, makes sure the instance named after it has a configuration, and starts or
+     * updates every instance whose configuration names this file.
+     */
+    private CompletableFuture<Void> installDeclared(Path c4z, InstanceCatalog current) {
+        String fileName = c4z.getFileName().toString();
+        packageFiles.put(fileName, c4z);
+        current.ensureInstance(instanceName(c4z), fileName);
+
+        List<CompletableFuture<Void>> started = new ArrayList<>();
+        for (String name : current.instancesOf(fileName)) {
+            started.add(startInstance(name, c4z));
+        }
+        return CompletableFuture.allOf(started.toArray(new CompletableFuture[0]));
+    }
+
+    /**
+     * Applies a created or changed instance configuration: starts the instance when its package is deployed,
+     * restarts it when the configuration names another package. Property values are the catalog's business.
+     */
+    public synchronized void applyDefinition(String name, String packageFileName) {
+        DriverInstance running = instances.get(name);
+        if (running != null && running.packageFile().getFileName().toString().equals(packageFileName)) {
+            return;
+        }
+        if (running != null) {
+            LOG.info("Driver {}: its configuration now names package {}; restarting", name, packageFileName);
+            stopInstance(name);
+        }
+        Path c4z = packageFiles.get(packageFileName);
+        if (c4z == null) {
+            LOG.info("Driver {}: waiting for its package {} in the deploy folder", name, packageFileName);
+            return;
+        }
+        startInstance(name, c4z);
+    }
+
+    /** Stops the instance whose configuration was deleted. */
+    public synchronized void removeDefinition(String name) {
+        stopInstance(name);
     }
 
     DriverInstance instance(String name) {
