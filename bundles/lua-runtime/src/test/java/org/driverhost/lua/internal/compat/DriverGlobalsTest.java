@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import org.luaj.vm2.Globals;
 
-/** Globals made by {@link Lua51Compat#newDriverGlobals()}. */
+/** Globals made by {@link CompatGlobals#newDriverGlobals()}. */
 class DriverGlobalsTest {
 
-    private final Globals globals = Lua51Compat.newDriverGlobals();
+    private final Globals globals = CompatGlobals.newDriverGlobals();
 
     @Test
     void leavesOutLuajavaAndBit32() {

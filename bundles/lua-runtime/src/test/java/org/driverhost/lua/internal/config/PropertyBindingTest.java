@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.driverhost.lua.internal.c4.DriverContext;
+import org.driverhost.lua.internal.log.DriverLog;
 import org.driverhost.secrets.internal.crypto.KeyRingCodec;
 import org.driverhost.secrets.internal.key.KeyRing;
 import org.driverhost.secrets.internal.key.MasterKey;
@@ -159,6 +161,26 @@ class PropertyBindingTest {
         @Override
         public String currentCallback() {
             return null;
+        }
+
+        @Override
+        public void call(String label, LuaValue function, LuaValue... arguments) {
+            function.invoke(LuaValue.varargsOf(arguments));
+        }
+
+        @Override
+        public DriverLog driverLog() {
+            return new DriverLog(log, 10, Clock.systemUTC());
+        }
+
+        @Override
+        public long deviceId() {
+            return 1001;
+        }
+
+        @Override
+        public String driverConfigInfo(String tag) {
+            return "";
         }
     }
 }
