@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a driver asked for: the ten parameters of {@code C4:CreateTLSServer}, or the plain TCP or UDP form
- * of {@code C4:CreateServer}, plus the owner and the folders that relative file paths resolve against.
- * Values are kept as the driver gave them; the service validates them when the server starts.
+ * The server a driver requests: the ten parameters of {@code C4:CreateTLSServer}, or the plain TCP or UDP
+ * form of {@code C4:CreateServer}, plus the owner and the folders that relative file paths resolve against.
+ * Values are kept as the driver gave them, and the service validates them when the server starts.
  */
 public final class ServerSpec {
 
