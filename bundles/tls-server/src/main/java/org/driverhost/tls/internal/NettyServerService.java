@@ -281,6 +281,11 @@ public final class NettyServerService implements ServerService {
 
     private void buildPipeline(SocketChannel channel, RunningServer server, SslContext sslContext,
             ServerSettings current) {
+        int limit = current.maxConnectionsPerServer();
+        if (limit > 0 && server.connectionCount() >= limit) {
+            server.rejectOverLimit(channel, limit);
+            return;
+        }
         server.connectionOpened(channel);
         if (sslContext != null) {
             SslHandler tls = sslContext.newHandler(channel.alloc());

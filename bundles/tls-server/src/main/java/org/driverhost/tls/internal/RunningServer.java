@@ -6,10 +6,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.driverhost.tls.ServerHandle;
 import org.driverhost.tls.ServerListener;
 import org.driverhost.tls.ServerSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bound server and its open connections. When destroyed, it reports itself offline only after the last
@@ -23,6 +26,12 @@ final class RunningServer implements ServerHandle {
      * the same port right after the offline event would otherwise fail with "address already in use".
      */
     private static final long PORT_RELEASE_DELAY_MILLIS = 20;
+    private static final long REJECT_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
+
+    private final AtomicLong rejectedSinceLog = new AtomicLong();
+    /** Start far enough in the past that the first rejection is logged at once. */
+    private final AtomicLong lastRejectLogNanos = new AtomicLong(System.nanoTime() - REJECT_LOG_INTERVAL_NANOS);
 
     private volatile ServerSpec spec;
     private volatile SslContext sslContext;
@@ -82,6 +91,27 @@ final class RunningServer implements ServerHandle {
 
     void connectionOpened(Channel channel) {
         connections.add(channel);
+    }
+
+    int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Closes a connection that would exceed the server's limit. The warning is logged at most once per
+     * {@link #REJECT_LOG_INTERVAL_NANOS}, with the number rejected since the last one, so a flood of clients
+     * cannot flood the log.
+     */
+    void rejectOverLimit(Channel channel, int limit) {
+        channel.close();
+        long rejected = rejectedSinceLog.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastRejectLogNanos.get();
+        if (now - last >= REJECT_LOG_INTERVAL_NANOS && lastRejectLogNanos.compareAndSet(last, now)) {
+            rejectedSinceLog.addAndGet(-rejected);
+            LOG.warn("{}: {} connection(s) from {} and others closed: the server has its maximum of {} open "
+                    + "connections (setting maxConnectionsPerServer)", spec, rejected, channel.remoteAddress(), limit);
+        }
     }
 
     void connectionClosed(Channel channel) {

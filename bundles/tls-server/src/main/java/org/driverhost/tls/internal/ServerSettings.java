@@ -31,6 +31,11 @@ public @interface ServerSettings {
                     + "for clients that stop reading.")
     long closeTimeoutMillis() default 5000;
 
+    @AttributeDefinition(name = "Maximum connections per server",
+            description = "A server that has this many open connections closes new ones at once, with a warning "
+                    + "in the log. 0 means no limit.")
+    int maxConnectionsPerServer() default 256;
+
     @AttributeDefinition(name = "Network threads",
             description = "Threads that serve all connections. 0 means one per processor core.")
     int networkThreads() default 0;

@@ -8,6 +8,7 @@ final class TestSettings implements ServerSettings {
     private final long flushTimeoutMillis;
     private final String trustStore;
     private final String trustStorePassword;
+    private int maxConnections = 256;
 
     private TestSettings(long flushTimeoutMillis, String trustStore, String trustStorePassword) {
         this.flushTimeoutMillis = flushTimeoutMillis;
@@ -18,6 +19,13 @@ final class TestSettings implements ServerSettings {
     /** Returns loopback settings with a flush timeout long enough that no test reaches it. */
     static TestSettings loopback() {
         return new TestSettings(600_000, "", "");
+    }
+
+    /** Returns these settings with another connection limit per server. */
+    TestSettings withMaxConnections(int limit) {
+        TestSettings changed = new TestSettings(flushTimeoutMillis, trustStore, trustStorePassword);
+        changed.maxConnections = limit;
+        return changed;
     }
 
     TestSettings withTrustStore(String path, String password) {
@@ -52,6 +60,11 @@ final class TestSettings implements ServerSettings {
     @Override
     public long closeTimeoutMillis() {
         return 5_000;
+    }
+
+    @Override
+    public int maxConnectionsPerServer() {
+        return maxConnections;
     }
 
     @Override

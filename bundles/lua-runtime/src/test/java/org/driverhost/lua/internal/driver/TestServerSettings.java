@@ -42,6 +42,11 @@ final class TestServerSettings implements ServerSettings {
     }
 
     @Override
+    public int maxConnectionsPerServer() {
+        return 256;
+    }
+
+    @Override
     public int networkThreads() {
         return 2;
     }
