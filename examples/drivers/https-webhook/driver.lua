@@ -1,6 +1,6 @@
 -- HTTPS webhook receiver: other systems POST JSON events to
 -- https://<controller>:<Port><Path>, and the driver logs each event and
--- answers with a JSON receipt. It shows how a driver speaks a byte-stream
+-- replies with a JSON receipt. It shows how a driver speaks a byte-stream
 -- protocol over the DriverWorks server API:
 --   * C4:CreateTLSServer with an empty delimiter, so that OnServerDataIn gets
 --     raw chunks, which the driver buffers per connection handle;
@@ -137,7 +137,7 @@ local function Process(handle, connection, address)
       end
       connection.buffer = restOrStatus
 
-      -- A body over the limit is refused before it arrives; the connection is
+      -- A body over the limit is rejected before it arrives; the connection is
       -- closed, because skipping the body would mean reading it all.
       local maxBytes = Setting("Max Body Bytes", 65536)
       if request.contentLength > maxBytes then

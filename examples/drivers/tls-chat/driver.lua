@@ -42,7 +42,7 @@ local function StopIdleTimer(handle)
   end
 end
 
--- A client that sends nothing for "Idle Timeout Seconds" is told and closed.
+-- A client that sends nothing for "Idle Timeout Seconds" gets a notice and is closed.
 -- Every line restarts its timer, so one non-repeating timer per client is enough.
 local function RestartIdleTimer(handle)
   StopIdleTimer(handle)

@@ -105,7 +105,7 @@ function Http.ParseHead(buffer)
   return request, rest
 end
 
--- Returns body, rest once the buffer holds the request's body, nil before.
+-- Returns body, rest once the buffer contains the whole body, nil before.
 function Http.TakeBody(request, buffer)
   if #buffer < request.contentLength then
     return nil

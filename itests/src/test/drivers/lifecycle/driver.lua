@@ -1,6 +1,6 @@
 -- Test driver for deploy, update and removal: a TLS line server on an
 -- ephemeral port that records every lifecycle callback in "events.log" of its
--- sandbox (which outlives the driver) and answers commands:
+-- sandbox (which outlives the driver) and replies to commands:
 --   STATE       -> "STATE <version> <chunk runs> <marker>"
 --   MARK <text> -> stores <text> in a global, answers "MARKED"
 --   LOOP        -> never returns, until the instruction budget stops it

@@ -32,7 +32,7 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
     protected DriverRegistry drivers;
 
     @Test
-    public void updateKeepsGlobalsAndPortThenRemovalCloses() throws Exception {
+    public void updateKeepsStateAndRemovalCloses() throws Exception {
         String instance = "lifecycle-update";
         deploy(testDriver("lifecycle"), instance);
         int port = awaitServer(instance).port();
@@ -121,7 +121,7 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
         }
     }
 
-    /** Connects until the server on {@code port} answers STATE as {@code version}: during an update the port is briefly closed. */
+    /** Connects until the server on {@code port} replies to STATE as {@code version}: during an update the port is briefly closed. */
     private static TlsTestClient connectToVersion(int port, String version) throws Exception {
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (true) {

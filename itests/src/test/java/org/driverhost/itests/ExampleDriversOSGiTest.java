@@ -81,7 +81,7 @@ public class ExampleDriversOSGiTest extends DriverHostTestSupport {
                 alice.send("hi bob\n");
                 assertEquals("<alice> hi bob", bob.readLine());
 
-                // The sender gets no copy of its own message, so the next line bob reads answers /who.
+                // The sender gets no copy of its own message, so the next line bob reads is the reply to /who.
                 bob.send("/who\n");
                 assertEquals("* online: alice, bob", bob.readLine());
                 bob.send("/shout\n");
@@ -238,7 +238,7 @@ public class ExampleDriversOSGiTest extends DriverHostTestSupport {
             assertEquals("keep-alive", split.headers().get("connection"));
             assertTrue(split.body(), split.body().contains("\"requestOnConnection\":1"));
 
-            // Two requests in one write; the second asks to close.
+            // Two requests in one write; the second requests that the connection close.
             client.send(request + closing);
             HttpResponse second = HttpResponse.read(client);
             HttpResponse third = HttpResponse.read(client);
