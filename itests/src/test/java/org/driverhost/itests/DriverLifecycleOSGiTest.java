@@ -49,7 +49,7 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
             assertTrue("the update closes the old version's connections", client.closedByServer());
         }
 
-        try (TlsTestClient client = connectToVersion(port, "v2")) {
+        try (TlsTestClient client = connectToVersion(instance, port, "v2")) {
             client.send("STATE\n");
             assertEquals("the global marker survived and the chunk ran a second time", "STATE v2 2 kept", client.readLine());
             assertEquals("the new version took the same port", port, awaitServer(instance).port());
@@ -122,7 +122,7 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
     }
 
     /** Connects until the server on {@code port} replies to STATE as {@code version}: during an update the port is briefly closed. */
-    private static TlsTestClient connectToVersion(int port, String version) throws Exception {
+    private TlsTestClient connectToVersion(String instance, int port, String version) throws Exception {
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (true) {
             TlsTestClient client = null;
@@ -134,7 +134,8 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
                 }
             } catch (IOException e) {
                 if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("no server of version " + version + " on port " + port, e);
+                    throw new AssertionError("no server of version " + version + " on port " + port + "; servers: "
+                            + serverService.servers().stream().map(server -> server.spec().owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + drivers.recentLog(instance), e);
                 }
             }
             if (client != null) {
