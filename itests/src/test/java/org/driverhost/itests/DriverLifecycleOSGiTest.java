@@ -135,7 +135,7 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
             } catch (IOException e) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new AssertionError("no server of version " + version + " on port " + port + "; servers: "
-                            + serverService.servers().stream().map(server -> server.spec().owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + drivers.recentLog(instance), e);
+                            + serverService.servers().stream().map(server -> server.spec().owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + drivers.recentLog(instance) + "; events: " + events(instance), e);
                 }
             }
             if (client != null) {
