@@ -134,8 +134,9 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
                 }
             } catch (IOException e) {
                 if (System.currentTimeMillis() > deadline) {
+                    // No cause: Pax Exam reports only the innermost exception, which would hide this message.
                     throw new AssertionError("no server of version " + version + " on port " + port + "; servers: "
-                            + serverService.servers().stream().map(server -> server.spec().owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + drivers.recentLog(instance) + "; events: " + events(instance), e);
+                            + serverService.servers().stream().map(server -> server.spec().owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + drivers.recentLog(instance) + "; events: " + events(instance) + "; last error: " + e);
                 }
             }
             if (client != null) {
