@@ -79,6 +79,15 @@ final class TlsTestClient implements AutoCloseable {
         return new String(line, 0, line.length - 1, StandardCharsets.ISO_8859_1);
     }
 
+    /** Reads exactly {@code count} bytes. */
+    byte[] readBytes(int count) throws IOException {
+        byte[] bytes = in.readNBytes(count);
+        if (bytes.length < count) {
+            throw new EOFException("connection closed after " + bytes.length + " of " + count + " bytes");
+        }
+        return bytes;
+    }
+
     /** Returns whether the server closed the connection before the read timeout. */
     boolean closedByServer() throws IOException {
         try {
