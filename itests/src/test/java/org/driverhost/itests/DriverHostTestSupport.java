@@ -138,6 +138,11 @@ public abstract class DriverHostTestSupport {
         return target;
     }
 
+    /** Returns the recent log lines of a driver instance, oldest first. */
+    protected List<LogLine> recentLog(String instance) {
+        return DriverQueries.recentLog(bundleContext, instance);
+    }
+
     /** Returns the servers running now, of every driver. */
     protected List<ServerInfo> servers() {
         return ServerQueries.servers(bundleContext);

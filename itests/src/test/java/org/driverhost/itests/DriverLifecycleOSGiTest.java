@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.inject.Inject;
-import org.driverhost.lua.DriverRegistry;
-import org.driverhost.lua.LogEntry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -28,8 +25,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
 
-    @Inject
-    protected DriverRegistry drivers;
 
     @Test
     public void updateKeepsStateAndRemovalCloses() throws Exception {
@@ -89,8 +84,8 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
 
         try (TlsTestClient client = TlsTestClient.connect(port, "TLSv1.3")) {
             client.send("LOOP\n");
-            LogEntry error = awaitLog(instance, "Lua instructions");
-            assertEquals(LogEntry.Level.ERROR, error.level());
+            LogLine error = awaitLog(instance, "Lua instructions");
+            assertEquals("ERROR", error.level());
             assertTrue(error.message(), error.message().contains("OnServerDataIn"));
 
             client.send("after the loop\n");
@@ -110,8 +105,8 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
 
         try (TlsTestClient client = TlsTestClient.connect(port, "TLSv1.3")) {
             client.send("FAIL\n");
-            LogEntry error = awaitLog(instance, "deliberate failure in OnServerDataIn");
-            assertEquals(LogEntry.Level.ERROR, error.level());
+            LogLine error = awaitLog(instance, "deliberate failure in OnServerDataIn");
+            assertEquals("ERROR", error.level());
             assertTrue("the log names the callback: " + error.message(), error.message().startsWith("error in OnServerDataIn"));
 
             client.send("after the error\n");
@@ -136,7 +131,7 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
                 if (System.currentTimeMillis() > deadline) {
                     // No cause: Pax Exam reports only the innermost exception, which would hide this message.
                     throw new AssertionError("no server of version " + version + " on port " + port + "; servers: "
-                            + serverService.servers().stream().map(server -> server.spec().owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + drivers.recentLog(instance) + "; events: " + events(instance) + "; last error: " + e);
+                            + servers().stream().map(server -> server.owner() + ":" + server.port()).toList() + "; log of " + instance + ": " + recentLog(instance) + "; events: " + events(instance) + "; last error: " + e);
                 }
             }
             if (client != null) {
@@ -171,16 +166,16 @@ public class DriverLifecycleOSGiTest extends DriverHostTestSupport {
         throw new AssertionError("driver " + instance + " never recorded " + event + ": " + events(instance));
     }
 
-    private LogEntry awaitLog(String instance, String fragment) throws InterruptedException {
+    private LogLine awaitLog(String instance, String fragment) throws InterruptedException {
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            for (LogEntry entry : drivers.recentLog(instance)) {
+            for (LogLine entry : recentLog(instance)) {
                 if (entry.message().contains(fragment)) {
                     return entry;
                 }
             }
             Thread.sleep(POLL_MILLIS);
         }
-        throw new AssertionError("no log line of " + instance + " contains " + fragment + ": " + drivers.recentLog(instance));
+        throw new AssertionError("no log line of " + instance + " contains " + fragment + ": " + recentLog(instance));
     }
 }

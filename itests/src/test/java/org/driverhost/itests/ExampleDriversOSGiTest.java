@@ -18,9 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.inject.Inject;
-import org.driverhost.lua.DriverRegistry;
-import org.driverhost.lua.LogEntry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -45,8 +42,6 @@ public class ExampleDriversOSGiTest extends DriverHostTestSupport {
     private static int chatPort;
     private static int webhookPort;
 
-    @Inject
-    protected DriverRegistry drivers;
 
     @Override
     @Configuration
@@ -308,14 +303,14 @@ public class ExampleDriversOSGiTest extends DriverHostTestSupport {
     private void awaitLogLine(String instance, String fragment) throws InterruptedException {
         long deadline = System.currentTimeMillis() + DEPLOY_TIMEOUT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
-            for (LogEntry entry : drivers.recentLog(instance)) {
+            for (LogLine entry : recentLog(instance)) {
                 if (entry.message().contains(fragment)) {
                     return;
                 }
             }
             Thread.sleep(POLL_MILLIS);
         }
-        throw new AssertionError("no log line of " + instance + " contains " + fragment + ": " + drivers.recentLog(instance));
+        throw new AssertionError("no log line of " + instance + " contains " + fragment + ": " + recentLog(instance));
     }
 
     /** A response read from a raw TLS client: status, lower-case header names, body of Content-Length bytes. */
