@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.security.PrivilegedExceptionAction;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -288,13 +291,20 @@ public class SecretsOSGiTest extends DriverHostTestSupport {
         throw new AssertionError("bundle org.driverhost.secrets is not installed");
     }
 
-    /** Runs a shell command and returns what it printed. */
+    /**
+     * Runs a shell command as a user with the admin role, which the assembly's command ACL requires for
+     * driverhost:rotate-key, and returns what it printed.
+     */
     private String execute(String command) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (Session session = sessionFactory.create(InputStream.nullInputStream(), out, out)) {
-            session.execute(command);
-        }
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new RolePrincipal("admin"));
+        Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> {
+            try (Session session = sessionFactory.create(InputStream.nullInputStream(), out, out)) {
+                return session.execute(command);
+            }
+        });
         return bytes.toString(StandardCharsets.UTF_8);
     }
 }

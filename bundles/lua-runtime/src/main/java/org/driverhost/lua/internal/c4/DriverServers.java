@@ -21,7 +21,8 @@ public final class DriverServers {
 
     /** How long a stop waits for connections to flush their queued data and close. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
-    private static final long RELEASE_RETRY_MILLIS = 2_000;
+    /** Long enough for a busy event loop to close the old socket; the retry only runs on "already in use". */
+    private static final long RELEASE_RETRY_MILLIS = 10_000;
     private static final long RELEASE_RETRY_PAUSE_NANOS = 5_000_000;
 
     private final ServerService service;
