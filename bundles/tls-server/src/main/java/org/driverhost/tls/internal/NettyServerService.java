@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -163,6 +164,15 @@ public final class NettyServerService implements ServerService {
         if (channel == null || !channel.isActive() || channel instanceof DatagramChannel) {
             return false;
         }
+        if (!channel.isWritable()) {
+            // The client reads slower than the driver sends: queuing more would grow memory without bound.
+            LOG.warn("Connection {}: closed because its client does not read and more than {} bytes wait for it "
+                    + "(setting maxQueuedBytesPerConnection)", connection, settings.maxQueuedBytesPerConnection());
+            // Forget the handle at once: the close runs later, and until then later sends must fail too.
+            connections.unregister(connection);
+            channel.close();
+            return false;
+        }
         channel.writeAndFlush(Unpooled.wrappedBuffer(data));
         return true;
     }
@@ -250,6 +260,7 @@ public final class NettyServerService implements ServerService {
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, sendQueueLimits(current))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -298,6 +309,12 @@ public final class NettyServerService implements ServerService {
             channel.pipeline().addLast("framer", new DelimiterFramer(delimiter, maxPayload, current.flushTimeoutMillis()));
         }
         channel.pipeline().addLast("connection", new ConnectionHandler(server, connections));
+    }
+
+    /** Marks a connection unwritable once the queued bytes for it pass the setting; see {@link #send}. */
+    private static WriteBufferWaterMark sendQueueLimits(ServerSettings current) {
+        int high = Math.max(current.maxQueuedBytesPerConnection(), 2);
+        return new WriteBufferWaterMark(high / 2, high);
     }
 
     private static int threadCount(ServerSettings settings) {

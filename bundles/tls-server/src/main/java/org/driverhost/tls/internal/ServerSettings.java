@@ -31,6 +31,11 @@ public @interface ServerSettings {
                     + "for clients that stop reading.")
     long closeTimeoutMillis() default 5000;
 
+    @AttributeDefinition(name = "Maximum queued bytes per connection",
+            description = "A client that stops reading while this many bytes wait to be sent to it is disconnected, "
+                    + "with a warning in the log, so that memory stays bounded.")
+    int maxQueuedBytesPerConnection() default 8 * 1024 * 1024;
+
     @AttributeDefinition(name = "Maximum connections per server",
             description = "A server that has this many open connections closes new ones at once, with a warning "
                     + "in the log. 0 means no limit.")

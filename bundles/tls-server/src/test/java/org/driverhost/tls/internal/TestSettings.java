@@ -9,6 +9,7 @@ final class TestSettings implements ServerSettings {
     private final String trustStore;
     private final String trustStorePassword;
     private int maxConnections = 256;
+    private int maxQueuedBytes = 8 * 1024 * 1024;
 
     private TestSettings(long flushTimeoutMillis, String trustStore, String trustStorePassword) {
         this.flushTimeoutMillis = flushTimeoutMillis;
@@ -25,6 +26,13 @@ final class TestSettings implements ServerSettings {
     TestSettings withMaxConnections(int limit) {
         TestSettings changed = new TestSettings(flushTimeoutMillis, trustStore, trustStorePassword);
         changed.maxConnections = limit;
+        return changed;
+    }
+
+    /** Returns these settings with another limit of bytes queued for a client. */
+    TestSettings withMaxQueuedBytes(int limit) {
+        TestSettings changed = withMaxConnections(maxConnections);
+        changed.maxQueuedBytes = limit;
         return changed;
     }
 
@@ -60,6 +68,11 @@ final class TestSettings implements ServerSettings {
     @Override
     public long closeTimeoutMillis() {
         return 5_000;
+    }
+
+    @Override
+    public int maxQueuedBytesPerConnection() {
+        return maxQueuedBytes;
     }
 
     @Override

@@ -42,6 +42,11 @@ final class TestServerSettings implements ServerSettings {
     }
 
     @Override
+    public int maxQueuedBytesPerConnection() {
+        return 8 * 1024 * 1024;
+    }
+
+    @Override
     public int maxConnectionsPerServer() {
         return 256;
     }
