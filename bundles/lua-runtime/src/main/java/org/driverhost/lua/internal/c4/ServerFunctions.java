@@ -124,8 +124,7 @@ final class ServerFunctions {
         }
         byte[] data = LuaArgs.bytes(args, 3, "data", "a string");
         if (!servers.service().send(handle, data)) {
-            return C4Function.failure("invalid handle " + handle + ": the connection is closed or unknown (a client "
-                    + "that stops reading is disconnected once too much data waits for it)");
+            return C4Function.failure("invalid handle " + handle + ": the connection is closed or unknown");
         }
         return LuaValue.TRUE;
     }
