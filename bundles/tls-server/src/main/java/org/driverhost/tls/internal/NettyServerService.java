@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.driverhost.secrets.SecretCodec;
 import org.driverhost.tls.ServerException;
 import org.driverhost.tls.ServerHandle;
 import org.driverhost.tls.ServerListener;
@@ -37,6 +38,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +64,10 @@ public final class NettyServerService implements ServerService {
     private final Map<Integer, RunningServer> udpServers = new ConcurrentHashMap<>();
     private final TlsContextFactory tlsContexts = new TlsContextFactory();
     private volatile ServerSettings settings;
+
+    /** The secret storage, which decrypts the trust store password; absent while it is not running. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile SecretCodec secretCodec;
 
     @Activate
     public NettyServerService(ServerSettings settings) {
@@ -92,7 +100,7 @@ public final class NettyServerService implements ServerService {
         Map<Integer, RunningServer> sameProtocol = spec.isUdp() ? udpServers : tcpServers;
         checkPort(spec, sameProtocol);
         ServerSettings current = settings;
-        SslContext sslContext = spec.isTls() ? tlsContexts.create(spec, current) : null;
+        SslContext sslContext = spec.isTls() ? tlsContexts.create(spec, current, secretCodec) : null;
         RunningServer server = new RunningServer(spec, sslContext, listener, current.closeTimeoutMillis());
 
         DatagramHandler datagrams = spec.isUdp() ? new DatagramHandler(server) : null;
@@ -152,7 +160,7 @@ public final class NettyServerService implements ServerService {
             throw new ServerException("invalid spec for port " + spec.port() + ": the delimiter and bind address "
                     + "cannot change on a running server; stop it and start a new one");
         }
-        server.replaceTls(spec, tlsContexts.create(spec, settings));
+        server.replaceTls(spec, tlsContexts.create(spec, settings, secretCodec));
         LOG.info("{}: TLS parameters replaced; new connections use them", spec);
         return server;
     }

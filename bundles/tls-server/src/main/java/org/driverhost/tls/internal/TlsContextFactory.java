@@ -22,6 +22,8 @@ import org.driverhost.tls.internal.openssl.ProtocolOptions;
 import org.driverhost.tls.internal.openssl.VerifyMode;
 import org.driverhost.tls.internal.trust.ClientTrust;
 import org.driverhost.tls.internal.trust.TrustStoreFile;
+import org.driverhost.tls.internal.trust.TrustStorePassword;
+import org.driverhost.secrets.SecretCodec;
 
 /** Builds the Netty {@link SslContext} of a server from the OpenSSL-style parameters of its spec. */
 final class TlsContextFactory {
@@ -33,15 +35,24 @@ final class TlsContextFactory {
 
     /** Builds the context of a server with no trust store configured. */
     SslContext create(ServerSpec spec) throws ServerException {
-        return create(spec, "", "");
+        return create(spec, "", "", null);
     }
 
     /** Builds the context of a server, verifying client certificates also against the configured trust store. */
     SslContext create(ServerSpec spec, ServerSettings settings) throws ServerException {
-        return create(spec, settings.trustStore(), settings.trustStorePassword());
+        return create(spec, settings, null);
     }
 
-    private SslContext create(ServerSpec spec, String trustStore, String trustStorePassword) throws ServerException {
+    /**
+     * Builds the context of a server as {@link #create(ServerSpec, ServerSettings)} does, decrypting an encrypted
+     * trust store password with {@code codec} (null when the secret storage is not running).
+     */
+    SslContext create(ServerSpec spec, ServerSettings settings, SecretCodec codec) throws ServerException {
+        return create(spec, settings.trustStore(), settings.trustStorePassword(), codec);
+    }
+
+    private SslContext create(ServerSpec spec, String trustStore, String trustStorePassword, SecretCodec codec)
+            throws ServerException {
         ProtocolOptions options = ProtocolOptions.protocols(spec.options());
         ClientAuth clientAuth = VerifyMode.clientAuth(spec.verifyMode());
         List<String> protocols = JvmProtocolPolicy.current().permit(options, spec);
@@ -57,7 +68,7 @@ final class TlsContextFactory {
         if (clientAuth != ClientAuth.NONE) {
             // Always set a trust manager: without one Netty would verify clients against the JVM's CA store.
             List<X509Certificate> anchors = new ArrayList<>(credentials.trustedCertificates());
-            anchors.addAll(TrustStoreFile.load(trustStore, trustStorePassword));
+            anchors.addAll(loadTrustStore(trustStore, trustStorePassword, codec));
             builder.trustManager(ClientTrust.forClients(clientAuth, spec.verifyMode(), anchors, spec));
         }
         try {
@@ -79,6 +90,19 @@ final class TlsContextFactory {
         }
         suites.addAll(legacy);
         return suites;
+    }
+
+    private static List<X509Certificate> loadTrustStore(String path, String storedPassword, SecretCodec codec)
+            throws ServerException {
+        if (path == null || path.isBlank()) {
+            return List.of();
+        }
+        char[] password = TrustStorePassword.open(storedPassword, codec);
+        try {
+            return TrustStoreFile.load(path, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
     }
 
     private static List<String> supportedSuites() {

@@ -30,11 +30,12 @@ public final class TrustStoreFile {
     /**
      * Returns the CA certificates in the file, or an empty list when {@code path} is blank.
      *
-     * @param password the key store password. Empty skips the integrity check, so a PKCS#12 store whose
-     *     certificates are encrypted (the JDK and OpenSSL default) yields none
+     * @param password the key store password, which the caller zeroes after the call. Empty skips the
+     *     integrity check, so a PKCS#12 store whose certificates are encrypted (the JDK and OpenSSL default)
+     *     yields none
      * @throws ServerException when the file is missing, unreadable or holds no certificate
      */
-    public static List<X509Certificate> load(String path, String password) throws ServerException {
+    public static List<X509Certificate> load(String path, char[] password) throws ServerException {
         if (path == null || path.isBlank()) {
             return List.of();
         }
@@ -43,7 +44,7 @@ public final class TrustStoreFile {
                 ? parsePem(path, content)
                 : parseKeyStore(path, content, password);
         if (certificates.isEmpty()) {
-            throw invalid(path, password == null || password.isEmpty()
+            throw invalid(path, password == null || password.length == 0
                     ? "it holds no readable CA certificate (PKCS#12 stores usually encrypt their certificates, "
                             + "so set trustStorePassword)"
                     : "it holds no CA certificate");
@@ -77,9 +78,9 @@ public final class TrustStoreFile {
         }
     }
 
-    private static List<X509Certificate> parseKeyStore(String path, byte[] content, String password)
+    private static List<X509Certificate> parseKeyStore(String path, byte[] content, char[] password)
             throws ServerException {
-        char[] secret = password == null || password.isEmpty() ? null : password.toCharArray();
+        char[] secret = password == null || password.length == 0 ? null : password;
         try {
             KeyStore store = openKeyStore(path, content, secret);
             List<X509Certificate> certificates = new ArrayList<>();

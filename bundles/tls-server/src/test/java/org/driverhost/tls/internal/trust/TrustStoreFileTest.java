@@ -43,8 +43,8 @@ class TrustStoreFileTest {
 
     @Test
     void blankPathMeansNoCa() throws ServerException {
-        assertEquals(List.of(), TrustStoreFile.load("", ""));
-        assertEquals(List.of(), TrustStoreFile.load("  ", "ignored"));
+        assertEquals(List.of(), TrustStoreFile.load("", "".toCharArray()));
+        assertEquals(List.of(), TrustStoreFile.load("  ", "ignored".toCharArray()));
     }
 
     @Test
@@ -52,21 +52,21 @@ class TrustStoreFileTest {
         Path bundle = folder.resolve("bundle.pem");
         Files.writeString(bundle, "# two copies\n" + Files.readString(caPem) + Files.readString(caPem));
 
-        assertEquals(List.of(ca, ca), TrustStoreFile.load(bundle.toString(), ""));
+        assertEquals(List.of(ca, ca), TrustStoreFile.load(bundle.toString(), "".toCharArray()));
     }
 
     @Test
     void pkcs12IsReadWithPassword() throws Exception {
         Path store = writeStore("PKCS12", "p12-secret", "store.p12");
 
-        assertEquals(List.of(ca), TrustStoreFile.load(store.toString(), "p12-secret"));
+        assertEquals(List.of(ca), TrustStoreFile.load(store.toString(), "p12-secret".toCharArray()));
     }
 
     @Test
     void pkcs12WithoutPasswordAsksForIt() throws Exception {
         Path store = writeStore("PKCS12", "p12-secret", "locked.p12");
 
-        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(store.toString(), ""));
+        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(store.toString(), "".toCharArray()));
 
         assertTrue(error.getMessage().contains("so set trustStorePassword"), error::getMessage);
     }
@@ -75,15 +75,15 @@ class TrustStoreFileTest {
     void jksIsReadWithAndWithoutPassword() throws Exception {
         Path store = writeStore("JKS", "jks-secret", "store.jks");
 
-        assertEquals(List.of(ca), TrustStoreFile.load(store.toString(), "jks-secret"));
-        assertEquals(List.of(ca), TrustStoreFile.load(store.toString(), ""));
+        assertEquals(List.of(ca), TrustStoreFile.load(store.toString(), "jks-secret".toCharArray()));
+        assertEquals(List.of(ca), TrustStoreFile.load(store.toString(), "".toCharArray()));
     }
 
     @Test
     void missingFileIsRejected() {
         String missing = folder.resolve("missing.pem").toString();
 
-        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(missing, ""));
+        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(missing, "".toCharArray()));
 
         assertTrue(error.getMessage().startsWith("invalid trustStore setting \"" + missing + "\": cannot be read"),
                 error::getMessage);
@@ -93,7 +93,7 @@ class TrustStoreFileTest {
     void otherContentIsRejected() throws IOException {
         Path text = Files.writeString(folder.resolve("notes.txt"), "not a certificate");
 
-        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(text.toString(), ""));
+        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(text.toString(), "".toCharArray()));
 
         assertEquals("invalid trustStore setting \"" + text + "\": neither a PEM certificate file nor a PKCS#12 "
                 + "or JKS key store; give the path of a PEM, PKCS#12 or JKS file with CA certificates, or leave it "
@@ -109,7 +109,7 @@ class TrustStoreFileTest {
             empty.store(out, "empty".toCharArray());
         }
 
-        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(path.toString(), "empty"));
+        ServerException error = assertThrows(ServerException.class, () -> TrustStoreFile.load(path.toString(), "empty".toCharArray()));
 
         assertTrue(error.getMessage().contains("it holds no CA certificate"), error::getMessage);
     }
