@@ -16,7 +16,11 @@ command -v socat >/dev/null 2>&1 || { apt-get update -q && apt-get install -y -q
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  [ -x "$work/karaf/bin/stop" ] && JAVA_HOME=${JAVA_HOME:-} "$work/karaf/bin/stop" >/dev/null 2>&1 || true
+  if [ -x "$work/karaf/bin/stop" ]; then
+    "$work/karaf/bin/stop" >/dev/null 2>&1 || true
+    # bin/stop returns before Karaf has exited; wait (at most 30 s) so its files can be removed.
+    for _ in $(seq 1 300); do "$work/karaf/bin/status" >/dev/null 2>&1 || break; sleep 0.1; done
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
 }
