@@ -74,7 +74,7 @@ final class ServerFunctions {
 
     /** (port, delimiter, options, verifyMode, cipherList, certificate, privateKey, password, chain, identifier). */
     private Varargs createTlsServer(Varargs args) throws ArgumentException {
-        int port = (int) LuaArgs.integer(args, 2, "port", 0, 65535, 0, PORT_RANGE);
+        int port = requiredPort(args, "CreateTLSServer");
         ServerSpec.Builder spec = ServerSpec.tls(driver.instanceName(), port)
                 .delimiter(LuaArgs.bytes(args, 3, "delimiter", TEXT))
                 .options(unsigned32(LuaArgs.integer(args, 4, "options", Integer.MIN_VALUE, 0xFFFFFFFFL, 0, BITS)))
@@ -87,9 +87,24 @@ final class ServerFunctions {
         return start("CreateTLSServer", spec, args.arg(11));
     }
 
+    /**
+     * Reads the port of a new server. A missing port is an error rather than 0, because a driver that passes a
+     * nil property value (or calls with a dot instead of a colon) would otherwise get a random port silently.
+     */
+    private static int requiredPort(Varargs args, String function) throws ArgumentException {
+        if (!args.arg(1).istable()) {
+            throw new ArgumentException("C4:" + function + " was called with a dot: call it with a colon, C4:"
+                    + function + "(port, ...), so that C4 itself is the first argument");
+        }
+        if (args.arg(2).isnil()) {
+            throw LuaArgs.invalid("port", args.arg(2), PORT_RANGE + " (0 picks a free port)");
+        }
+        return (int) LuaArgs.integer(args, 2, "port", 0, 65535, 0, PORT_RANGE);
+    }
+
     /** (port, delimiter, useUDP, identifier). */
     private Varargs createServer(Varargs args) throws ArgumentException {
-        int port = (int) LuaArgs.integer(args, 2, "port", 0, 65535, 0, PORT_RANGE);
+        int port = requiredPort(args, "CreateServer");
         byte[] delimiter = LuaArgs.bytes(args, 3, "delimiter", TEXT);
         boolean udp = args.arg(4).toboolean();
         String owner = driver.instanceName();

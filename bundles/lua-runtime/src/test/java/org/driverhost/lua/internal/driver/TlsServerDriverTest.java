@@ -242,6 +242,8 @@ class TlsServerDriverTest extends DriverTestSupport {
                   try(0, "\\n", 0, 1, "", nil, nil, nil, nil)
                   try(0, "\\n", {}, 1, "", "c.pem", "k.pem", "", "")
                   try(8443.5)
+                  try(nil, "\\n", 0, 1, "", "c.pem", "k.pem", "", "")
+                  record("dot", C4.CreateTLSServer(8443, "\\n"))
                   record("plain", C4:CreateServer(" 0 ", "\\n", false, "plain-1"))
                   record("udp", C4:CreateServer(-1, "\\n", true))
                 end
@@ -255,6 +257,10 @@ class TlsServerDriverTest extends DriverTestSupport {
         assertTrue(recorder.next().startsWith("result|false|missing certificate"));
         assertEquals("result|false|invalid options (a table): expected a number from 0 to 0xFFFFFFFF", recorder.next());
         assertEquals("result|false|invalid port 8443.5: expected a number from 0 to 65535", recorder.next());
+        assertEquals("result|false|invalid port (nil): expected a number from 0 to 65535 (0 picks a free port)",
+                recorder.next());
+        assertEquals("dot|false|C4:CreateTLSServer was called with a dot: call it with a colon, "
+                + "C4:CreateTLSServer(port, ...), so that C4 itself is the first argument", recorder.next());
         assertEquals("plain|true", recorder.next());
         assertEquals("udp|false|invalid port -1: expected a number from 0 to 65535", recorder.next());
         int port = onlinePort("plain-1");
