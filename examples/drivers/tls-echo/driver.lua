@@ -7,7 +7,7 @@ local CERTIFICATE = "server-cert.pem"
 local PRIVATE_KEY = "server-key.pem"
 
 -- OpenSSL option bits 0 select TLS 1.2 and 1.3; verify mode 1 (SSL_VERIFY_NONE)
--- asks clients for no certificate; an empty cipher list selects the default.
+-- requests no client certificate; an empty cipher list selects the default.
 local function StartServer()
   local port = tonumber(Properties["Port"]) or 8443
   local ok, err = C4:CreateTLSServer(port, "\n", 0, 1, "", CERTIFICATE, PRIVATE_KEY, "", "", SERVER_ID)

@@ -173,7 +173,7 @@ public class ConfigAdminOSGiTest extends DriverHostTestSupport {
         configuration.update(properties);
     }
 
-    /** Sends one command line to a probe driver's plain TCP server and returns the answer line. */
+    /** Sends one command line to a probe driver's plain TCP server and returns the reply line. */
     private static String ask(int port, String command) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) TIMEOUT_MILLIS);

@@ -15,7 +15,7 @@ public interface ServerListener {
     /** Reports a new connection; for TLS, once its handshake has succeeded. */
     void connectionOnline(ConnectionInfo connection);
 
-    /** Reports that a connection closed, whoever closed it. */
+    /** Reports that a connection closed, by the client, the driver or the server's stop. */
     void connectionOffline(ConnectionInfo connection);
 
     /**

@@ -18,7 +18,7 @@ public interface ServerService {
      * bound, so a spec with port 0 learns its ephemeral port there and in the returned handle.
      *
      * @throws ServerException when the spec is invalid, its credentials cannot be loaded or the port cannot
-     *     be bound; the message names the parameter and value and is meant for the driver's author
+     *     be bound. The message names the parameter and value, for the driver's author
      */
     ServerHandle start(ServerSpec spec, ServerListener listener) throws ServerException;
 

@@ -39,7 +39,7 @@ public final class C4Library {
         return new ServerEvents(driver, identifier, driver.inboundBacklog());
     }
 
-    /** The values live in the sandbox folder, the second of the driver's file roots. */
+    /** Adds the Persist* functions, which store values in the sandbox folder, the second of the driver's file roots. */
     private static void addPersistFunctions(LuaTable c4, DriverContext driver) {
         PersistStore store = new PersistStore(driver.fileRoots().get(1), SecretCodecs::current);
         new PersistFunctions(store, driver.instanceName(), driver.logger()).addTo(c4);

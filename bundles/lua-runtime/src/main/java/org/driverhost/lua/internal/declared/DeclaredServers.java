@@ -57,7 +57,7 @@ public final class DeclaredServers implements ManagedServiceFactory, SecretPrope
     private static final long RETRY_SECONDS = 1;
     private static final long STOP_TIMEOUT_SECONDS = 10;
 
-    /** What {@code driverhost:servers} shows for one configuration. */
+    /** State of one declared server configuration, as {@code driverhost:servers} lists it. */
     public record Status(String pid, String driver, int port, String state) {
     }
 

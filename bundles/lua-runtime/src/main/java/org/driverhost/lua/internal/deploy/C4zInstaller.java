@@ -55,7 +55,7 @@ public final class C4zInstaller implements ArtifactInstaller {
     }
 
     /**
-     * Logs once per version of the file why it is not deployed, because FileInstall asks again at every poll,
+     * Logs once per version of the file why it is not deployed, because FileInstall calls canHandle again at every poll,
      * and returns false.
      */
     private boolean ignore(File artifact, String reason) {

@@ -5,7 +5,7 @@ import org.driverhost.secrets.SecretException;
 import org.driverhost.tls.ServerException;
 
 /**
- * Opens the {@code trustStorePassword} setting. Config Admin holds it encrypted (its metatype types it as a
+ * Opens the {@code trustStorePassword} setting. Config Admin stores it encrypted (its metatype types it as a
  * password), so it is decrypted here, only when a trust store is actually loaded.
  */
 public final class TrustStorePassword {
